@@ -1,0 +1,421 @@
+// The guest event loop ("park mode"). jsrun's own dispatcher spins a core while
+// idle, so the whole loop runs here, inside one engine job: when nothing is
+// runnable the loop blocks in the worker's `park` op until the next host event or
+// timer deadline. Phases follow Node's: timers, poll (host events), check
+// (immediates); nextTicks and microtasks are drained after every callback.
+
+import { op } from './dispatch.js';
+import { budgetError } from './errors.js';
+
+const S = {
+  core: null,
+  realNow: null,           // monotonic-enough real clock in ms (never frozen)
+  hop: null,               // engine macrotask hop, used while module loads are pending
+  onUncaught: null,        // (err, origin) => void
+  onRejection: null,       // (reason, promise) => void
+  maxTimers: 10000,
+  maxHandles: 10000,
+};
+
+const ATTENTION_MS = 10;
+const tickQueue = [];
+let timerSeq = 1;
+const timerHeap = [];      // binary heap ordered by (when, seq)
+let activeTimers = 0;      // timers scheduled and not yet fired/cleared
+let refedTimers = 0;
+const immediates = [];
+let refedImmediates = 0;
+let refedHandles = 0;      // other handles: stdin, servers, child processes (later)
+let activeHandles = 0;
+const pendingAsync = new Map();   // async host call id -> {resolve, reject, refed}
+let refedAsync = 0;
+const eventHandlers = new Map();  // event type -> handler(event)
+
+export function configureLoop(options) {
+  Object.assign(S, options);
+}
+
+export function onHostEvent(type, handler) {
+  eventHandlers.set(type, handler);
+}
+
+// ---------------------------------------------------------------- nextTick
+
+export function nextTick(callback, ...args) {
+  if (typeof callback !== 'function') {
+    const err = new TypeError(`The "callback" argument must be of type function. Received ${describeReceived(callback)}`);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  tickQueue.push({ callback, args });
+}
+
+function describeReceived(value) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return `function ${value.name}`;
+  if (typeof value === 'object') return value.constructor && value.constructor.name ? `an instance of ${value.constructor.name}` : 'an instance of Object';
+  let shown = String(value);
+  if (typeof value === 'string') shown = `'${shown.length > 28 ? shown.slice(0, 25) + '...' : shown}'`;
+  return `type ${typeof value} (${shown})`;
+}
+
+// Node's processTicksAndRejections: all ticks, then microtasks, until both are
+// empty and no rejection is left to report.
+export function runTicks() {
+  do {
+    while (tickQueue.length > 0) {
+      const tick = tickQueue.shift();
+      try {
+        tick.callback(...tick.args);
+      } catch (err) {
+        S.onUncaught(err, 'uncaughtException');
+      }
+    }
+    S.core.runMicrotasks();
+  } while (tickQueue.length > 0 || processRejections());
+}
+
+function processRejections() {
+  const drained = S.core.ops.op_drain_pending_rejections();
+  if (!Array.isArray(drained) || drained.length === 0) return false;
+  // The engine hands back [promise, reason, <unused>] triples.
+  for (let i = 0; i + 1 < drained.length; i += 3) {
+    S.onRejection(drained[i + 1], drained[i]);
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- timers
+
+function heapLess(a, b) {
+  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
+}
+
+function heapPush(t) {
+  timerHeap.push(t);
+  let i = timerHeap.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!heapLess(timerHeap[i], timerHeap[p])) break;
+    [timerHeap[i], timerHeap[p]] = [timerHeap[p], timerHeap[i]];
+    i = p;
+  }
+}
+
+function heapPop() {
+  const top = timerHeap[0];
+  const last = timerHeap.pop();
+  if (timerHeap.length > 0) {
+    timerHeap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < timerHeap.length && heapLess(timerHeap[l], timerHeap[m])) m = l;
+      if (r < timerHeap.length && heapLess(timerHeap[r], timerHeap[m])) m = r;
+      if (m === i) break;
+      [timerHeap[i], timerHeap[m]] = [timerHeap[m], timerHeap[i]];
+      i = m;
+    }
+  }
+  return top;
+}
+
+function normaliseDelay(ms) {
+  ms = Number(ms);
+  if (!(ms >= 1 && ms <= 2147483647)) ms = 1;   // Node: NaN, <1 and overflow become 1
+  return Math.trunc(ms);
+}
+
+const kEntry = Symbol('timerEntry');
+let timerIdCounter = 1;
+const timersById = new Map();
+
+export class Timeout {
+  constructor(callback, delay, args, repeat) {
+    if (activeTimers >= S.maxTimers) throw budgetError('maximum number of timers exceeded');
+    this._idleTimeout = normaliseDelay(delay);
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = repeat ? this._idleTimeout : null;
+    this._destroyed = false;
+    this._refed = true;
+    this._id = timerIdCounter++;
+    this[kEntry] = null;
+    activeTimers++;
+    refedTimers++;
+    timersById.set(this._id, this);
+    this._schedule();
+  }
+  _schedule() {
+    const entry = { when: S.realNow() + this._idleTimeout, seq: timerSeq++, timer: this, live: true };
+    this[kEntry] = entry;
+    heapPush(entry);
+  }
+  _unschedule() {
+    if (this[kEntry]) this[kEntry].live = false;
+    this[kEntry] = null;
+  }
+  _close() {
+    if (this._destroyed) return;
+    this._destroyed = true;
+    this._unschedule();
+    activeTimers--;
+    if (this._refed) refedTimers--;
+    timersById.delete(this._id);
+  }
+  ref() {
+    if (!this._refed && !this._destroyed) refedTimers++;
+    this._refed = true;
+    return this;
+  }
+  unref() {
+    if (this._refed && !this._destroyed) refedTimers--;
+    this._refed = false;
+    return this;
+  }
+  hasRef() {
+    return this._refed;
+  }
+  refresh() {
+    if (!this._destroyed) {
+      this._unschedule();
+      this._schedule();
+    }
+    return this;
+  }
+  close() {
+    this._close();
+    return this;
+  }
+  [Symbol.toPrimitive]() {
+    return this._id;
+  }
+  [Symbol.dispose]() {
+    this._close();
+  }
+}
+
+export class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this._refed = true;
+    refedImmediates++;
+    immediates.push(this);
+  }
+  ref() {
+    if (!this._refed && !this._destroyed) refedImmediates++;
+    this._refed = true;
+    return this;
+  }
+  unref() {
+    if (this._refed && !this._destroyed) refedImmediates--;
+    this._refed = false;
+    return this;
+  }
+  hasRef() {
+    return this._refed;
+  }
+  _clear() {
+    if (this._destroyed) return;
+    this._destroyed = true;
+    if (this._refed) refedImmediates--;
+  }
+  [Symbol.dispose]() {
+    this._clear();
+  }
+}
+
+function checkCallback(callback) {
+  if (typeof callback !== 'function') {
+    const err = new TypeError(`The "callback" argument must be of type function. Received ${describeReceived(callback)}`);
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+}
+
+export function setTimeout(callback, delay, ...args) {
+  checkCallback(callback);
+  return new Timeout(callback, delay, args, false);
+}
+
+export function setInterval(callback, delay, ...args) {
+  checkCallback(callback);
+  return new Timeout(callback, delay, args, true);
+}
+
+export function clearTimeout(timer) {
+  if (timer == null) return;
+  if (timer instanceof Timeout) {
+    timer._close();
+    return;
+  }
+  const t = timersById.get(Number(timer));
+  if (t) t._close();
+}
+
+export const clearInterval = clearTimeout;
+
+export function setImmediate(callback, ...args) {
+  checkCallback(callback);
+  return new Immediate(callback, args);
+}
+
+export function clearImmediate(immediate) {
+  if (immediate instanceof Immediate) immediate._clear();
+}
+
+function runTimers() {
+  const now = S.realNow();
+  while (timerHeap.length > 0) {
+    const top = timerHeap[0];
+    if (!top.live) { heapPop(); continue; }
+    if (top.when > now) break;
+    heapPop();
+    const timer = top.timer;
+    timer[kEntry] = null;
+    if (timer._repeat === null) timer._close();
+    try {
+      timer._onTimeout(...timer._timerArgs);
+    } catch (err) {
+      S.onUncaught(err, 'uncaughtException');
+    }
+    if (timer._repeat !== null && !timer._destroyed && timer[kEntry] === null) {
+      // Node reschedules intervals from the time the callback started.
+      timer[kEntry] = { when: now + timer._repeat, seq: timerSeq++, timer, live: true };
+      heapPush(timer[kEntry]);
+    }
+    runTicks();
+  }
+}
+
+function nextDeadline() {
+  while (timerHeap.length > 0 && !timerHeap[0].live) heapPop();
+  return timerHeap.length > 0 ? timerHeap[0].when : null;
+}
+
+function runImmediates() {
+  const batch = immediates.splice(0, immediates.length);
+  for (const imm of batch) {
+    if (imm._destroyed) continue;
+    imm._clear();
+    try {
+      imm._onImmediate(...imm._argv);
+    } catch (err) {
+      S.onUncaught(err, 'uncaughtException');
+    }
+    runTicks();
+  }
+}
+
+// ---------------------------------------------------------------- handles
+
+// A handle keeps the loop alive while referenced (stdin, servers, children ...).
+export class Handle {
+  constructor(kind) {
+    if (activeHandles >= S.maxHandles) throw budgetError('maximum active handles exceeded');
+    this.kind = kind;
+    this.refed = true;
+    this.closed = false;
+    activeHandles++;
+    refedHandles++;
+  }
+  ref() {
+    if (!this.refed && !this.closed) refedHandles++;
+    this.refed = true;
+  }
+  unref() {
+    if (this.refed && !this.closed) refedHandles--;
+    this.refed = false;
+  }
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    activeHandles--;
+    if (this.refed) refedHandles--;
+  }
+}
+
+// ---------------------------------------------------------------- async host calls
+
+export function hostCallAsync(name, payload) {
+  return new Promise((resolve, reject) => {
+    const id = op('callAsync', name, payload === undefined ? null : payload);
+    pendingAsync.set(id, { resolve, reject });
+    refedAsync++;
+  });
+}
+
+onHostEvent('reply', (ev) => {
+  const pending = pendingAsync.get(ev.id);
+  if (!pending) return;
+  pendingAsync.delete(ev.id);
+  refedAsync--;
+  if (ev.err) pending.reject(ev.err);
+  else pending.resolve(ev.ok);
+});
+
+function dispatchEvents(events) {
+  for (const ev of events) {
+    const handler = eventHandlers.get(ev.type);
+    if (handler) {
+      try {
+        handler(ev);
+      } catch (err) {
+        S.onUncaught(err, 'uncaughtException');
+      }
+    }
+    runTicks();
+  }
+}
+
+// ---------------------------------------------------------------- the loop
+
+export function isAlive() {
+  return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || refedAsync > 0;
+}
+
+export function loopStats() {
+  return { timers: activeTimers, handles: activeHandles, immediates: immediates.length, pendingAsync: pendingAsync.size };
+}
+
+// Runs the loop until nothing referenced is left. `done` is called once, when
+// the loop is exhausted (the caller then emits beforeExit/exit). Returns
+// without finishing only to hop through the engine while module loads are
+// pending; it re-enters itself through S.hop.
+let engineAttention = false;   // set once the engine has module work of its own
+
+export function runLoop(done) {
+  for (;;) {
+    runTimers();
+    if (op('importActivity')) {
+      // A dynamic import() is being loaded by the engine: let its loop run.
+      engineAttention = true;
+      S.hop(() => runLoop(done));
+      return;
+    }
+    if (!isAlive()) {
+      if (done()) return;
+      continue;
+    }
+    let timeout = -1;
+    if (immediates.length > 0 && refedImmediates > 0) timeout = 0;
+    else {
+      const deadline = nextDeadline();
+      if (deadline !== null) timeout = Math.max(0, deadline - S.realNow());
+    }
+    // The engine settles import() promises in its own loop, which does not run
+    // while we park: after module work, park briefly and hop through it.
+    if (engineAttention && (timeout < 0 || timeout > ATTENTION_MS)) timeout = ATTENTION_MS;
+    const events = op('park', timeout);
+    if (events.length > 0) dispatchEvents(events);
+    runImmediates();
+    if (engineAttention && events.length === 0) {
+      S.hop(() => runLoop(done));
+      return;
+    }
+  }
+}

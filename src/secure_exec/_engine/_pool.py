@@ -1,0 +1,452 @@
+"""Host-side supervision of V8 worker processes.
+
+A `WorkerProcess` is one ``python -m secure_exec._engine._v8`` child with a
+socketpair to it. It starts executions, answers their bridge calls through the
+handlers the runtime gives it, enforces payload limits on every frame it reads
+(before decoding), and turns the worker's death into a clear outcome for every
+execution that was running in it. A `WorkerPool` spreads executions over a few
+workers and replaces dead ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import itertools
+import os
+import signal
+import socket
+import sys
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._protocol import HEADER_SIZE, FrameType, encode_frame, pack, parse_header, payload_size, unpack
+
+#: A bridge handler: takes the decoded payload, returns the reply value (or an
+#: awaitable of it), or raises `BridgeError` for a Node-shaped guest error.
+Handler = Callable[[Any], Any]
+
+READY_TIMEOUT = 120.0  # the first start may build the snapshot
+KILL_GRACE = 3.0  # seconds a killed execution may take to report before its worker is killed
+SILENCE_LIMIT = 3.0  # seconds without a frame, while executions run, before a worker counts as wedged
+_exec_ids = itertools.count(1)
+
+
+class BridgeError(Exception):
+    """Raised by a handler to give the guest a Node-shaped error."""
+
+    def __init__(self, message: str, *, code: str | None = None, name: str = "Error", **fields: Any) -> None:
+        super().__init__(message)
+        self.payload = {"message": message, "name": name, **({"code": code} if code else {}), **fields}
+
+
+class WorkerDied(Exception):
+    """The worker process ended; carries how, for the error message."""
+
+
+def payload_too_large(label: str, limit: int, size: int) -> dict[str, Any]:
+    message = f"ERR_SANDBOX_PAYLOAD_TOO_LARGE: {label} exceeds {limit} bytes (got {size})"
+    return {"message": message, "name": "RangeError", "code": "ERR_SANDBOX_PAYLOAD_TOO_LARGE"}
+
+
+@dataclass(eq=False)
+class HostExecution:
+    """The host's record of one execution running in a worker."""
+
+    config: dict[str, Any]
+    handlers: Mapping[str, Handler]
+    payload_limit: int
+    exec_id: int = field(default_factory=lambda: next(_exec_ids))
+    outcome: asyncio.Future[dict[str, Any]] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    kill_reason: str | None = None
+
+    def settle(self, outcome: dict[str, Any]) -> None:
+        if not self.outcome.done():
+            self.outcome.set_result(outcome)
+
+
+class WorkerProcess:
+    """One supervised V8 worker process."""
+
+    def __init__(self, *, rss_headroom: int) -> None:
+        self.rss_headroom = rss_headroom
+        self.process: asyncio.subprocess.Process | None = None
+        self.writer: asyncio.StreamWriter | None = None
+        self.executions: dict[int, HostExecution] = {}
+        self.alive = False
+        self.pid: int | None = None
+        self.stderr_tail: collections.deque[str] = collections.deque(maxlen=40)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._death_note: str | None = None
+        self.last_heard = 0.0
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self) -> None:
+        parent, child = socket.socketpair()
+        try:
+            package_root = str(Path(__file__).resolve().parents[2])
+            env = _worker_env(package_root)
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "secure_exec._engine._v8",
+                str(child.fileno()),
+                str(self.rss_headroom),
+                pass_fds=(child.fileno(),),
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.PIPE,
+                env=env,
+                start_new_session=True,
+            )
+        finally:
+            child.close()
+        self.pid = self.process.pid
+        reader, self.writer = await asyncio.open_connection(sock=parent)
+        self._spawn(self._drain_stderr())
+        try:
+            async with asyncio.timeout(READY_TIMEOUT):
+                header = await reader.readexactly(HEADER_SIZE)
+                length, kind, _e, _s, name_len = parse_header(header)
+                await reader.readexactly(length - (HEADER_SIZE - 4))
+        except (asyncio.IncompleteReadError, TimeoutError) as exc:
+            await self.kill()
+            detail = "\n".join(self.stderr_tail)
+            raise WorkerDied(f"V8 worker failed to start{': ' + detail if detail else ''}") from exc
+        if kind != FrameType.READY:
+            await self.kill()
+            raise WorkerDied(f"V8 worker sent {kind!r} before READY")
+        self.alive = True
+        self.last_heard = asyncio.get_running_loop().time()
+        self._spawn(self._read_loop(reader))
+        self._spawn(self._monitor())
+
+    def _spawn(self, coro: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def kill(self) -> None:
+        """SIGKILL the worker (idempotent) and wait for it to be reaped."""
+        self.alive = False
+        proc = self.process
+        if proc is not None and proc.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                proc.kill()
+        if proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                await proc.wait()
+
+    async def aclose(self) -> None:
+        if self.alive and self.writer is not None:
+            with contextlib.suppress(Exception):
+                self.writer.write(encode_frame(FrameType.SHUTDOWN, 0, 0, "", None))
+        await self.kill()
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(Exception):
+                await self.writer.wait_closed()
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    async def _monitor(self) -> None:
+        # The worker's watchdog sends a heartbeat while executions run; silence
+        # means its Python threads are wedged, and only a kill recovers them.
+        loop = asyncio.get_running_loop()
+        while self.alive:
+            await asyncio.sleep(SILENCE_LIMIT / 4)
+            if self.executions and loop.time() - self.last_heard > SILENCE_LIMIT:
+                self._death_note = f"worker stopped responding for {SILENCE_LIMIT:.0f}s"
+                await self.kill()
+                return
+
+    async def _drain_stderr(self) -> None:
+        assert self.process is not None and self.process.stderr is not None
+        while True:
+            line = await self.process.stderr.readline()
+            if not line:
+                return
+            self.stderr_tail.append(line.decode(errors="replace").rstrip())
+
+    # ------------------------------------------------------------ executions
+
+    @property
+    def load(self) -> int:
+        return len(self.executions)
+
+    async def execute(self, execution: HostExecution, *, timeout: float | None = None) -> dict[str, Any]:
+        """Run one execution to its outcome.
+
+        After ``timeout`` seconds the guest is stopped and the outcome has status
+        ``"timeout"``. Cancelling this stops the guest (waiting at most
+        `KILL_GRACE` seconds, then killing the worker) and re-raises.
+        """
+        if not self.alive or self.writer is None:
+            raise WorkerDied("V8 worker is not running")
+        self.executions[execution.exec_id] = execution
+        try:
+            self._send(encode_frame(FrameType.START, execution.exec_id, 0, "start", execution.config))
+            try:
+                try:
+                    async with asyncio.timeout(timeout):
+                        return await asyncio.shield(execution.outcome)
+                except TimeoutError:
+                    return await self.stop(execution, "timeout")
+            except asyncio.CancelledError:
+                await self.stop(execution, "cancelled")
+                raise
+        finally:
+            self.executions.pop(execution.exec_id, None)
+            for task in list(execution.tasks):
+                task.cancel()
+
+    async def stop(self, execution: HostExecution, reason: str) -> dict[str, Any]:
+        """Ask the worker to stop an execution; kill the worker if it cannot."""
+        if execution.kill_reason is None:
+            execution.kill_reason = reason
+            with contextlib.suppress(Exception):
+                self._send(encode_frame(FrameType.KILL, execution.exec_id, 0, "kill", reason))
+        try:
+            async with asyncio.timeout(KILL_GRACE):
+                return await asyncio.shield(execution.outcome)
+        except TimeoutError:
+            self._death_note = f"execution {execution.exec_id} ignored termination"
+            await self.kill()
+            return await asyncio.shield(execution.outcome)
+
+    def _send(self, frame: bytes) -> None:
+        if self.writer is None or self.writer.is_closing():
+            raise WorkerDied("V8 worker connection is closed")
+        self.writer.write(frame)
+
+    # ------------------------------------------------------------ frames from the worker
+
+    async def _read_loop(self, reader: asyncio.StreamReader) -> None:
+        try:
+            while True:
+                header = await reader.readexactly(HEADER_SIZE)
+                self.last_heard = asyncio.get_running_loop().time()
+                length, kind, exec_id, seq, name_len = parse_header(header)
+                name = (await reader.readexactly(name_len)).decode(errors="replace")
+                size = payload_size(length, name_len)
+                execution = self.executions.get(exec_id)
+                limit = execution.payload_limit if execution is not None else 64 * 1024 * 1024
+                if size > limit:
+                    # Refused before decoding: the bytes are read in bounded chunks and dropped.
+                    await _discard(reader, size)
+                    self._too_large(kind, execution, seq, name, limit, size)
+                    continue
+                body = await reader.readexactly(size)
+                self._dispatch(kind, exec_id, seq, name, body, execution)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            await self._on_death()
+
+    def _too_large(self, kind: FrameType, execution: HostExecution | None, seq: int, name: str, limit: int, size: int) -> None:
+        if execution is None:
+            return
+        label = "run() value" if kind == FrameType.DONE else name
+        err = payload_too_large(label, limit, size)
+        if kind == FrameType.CALL:
+            self._send(encode_frame(FrameType.REPLY, execution.exec_id, seq, name, {"err": err}))
+        elif kind == FrameType.ACALL:
+            self._send(encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, "err": err}))
+        elif kind == FrameType.DONE:
+            execution.settle({"status": "too_large", "message": err["message"]})
+        else:
+            execution.kill_reason = "too_large"
+            execution.settle({"status": "too_large", "message": err["message"]})
+            self._send(encode_frame(FrameType.KILL, execution.exec_id, 0, "kill", "too_large"))
+
+    def _dispatch(self, kind: FrameType, exec_id: int, seq: int, name: str, body: bytes, execution: HostExecution | None) -> None:
+        if kind == FrameType.HEARTBEAT:
+            return
+        if kind == FrameType.STUCK:
+            reason = unpack(body)
+            if execution is not None and execution.kill_reason is None:
+                execution.kill_reason = str(reason)
+            self._death_note = f"execution {exec_id} ignored termination ({reason})"
+            self._spawn(self.kill())
+            return
+        if kind == FrameType.OVERLIMIT:
+            info = unpack(body)
+            if execution is not None:
+                execution.settle({"status": "memory", "rss": info.get("rss")})
+            self._death_note = f"worker exceeded its memory budget ({info.get('rss')} > {info.get('budget')} bytes)"
+            return
+        if execution is None:
+            return
+        if kind == FrameType.DONE:
+            execution.settle(unpack(body))
+            return
+        payload = unpack(body)
+        handler = execution.handlers.get(name)
+        if kind == FrameType.POST:
+            if handler is not None:
+                with contextlib.suppress(BridgeError):
+                    handler(payload)
+            return
+        if kind in (FrameType.CALL, FrameType.ACALL):
+            self._answer(kind, execution, seq, name, handler, payload)
+
+    def _answer(self, kind: FrameType, execution: HostExecution, seq: int, name: str, handler: Handler | None, payload: Any) -> None:
+        def reply(message: dict[str, Any]) -> None:
+            body = pack(message)
+            if len(body) > execution.payload_limit:
+                message = {"err": payload_too_large(name, execution.payload_limit, len(body))}
+            if kind == FrameType.CALL:
+                frame = encode_frame(FrameType.REPLY, execution.exec_id, seq, name, message)
+            else:
+                frame = encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, **message})
+            with contextlib.suppress(WorkerDied):
+                self._send(frame)
+
+        if handler is None:
+            reply({"err": {"message": f"bridge function {name!r} is not available", "code": "ERR_NOT_AVAILABLE"}})
+            return
+        try:
+            result = handler(payload)
+        except BridgeError as exc:
+            reply({"err": exc.payload})
+            return
+        if not asyncio.iscoroutine(result):
+            reply({"ok": result})
+            return
+
+        async def finish(coro: Awaitable[Any]) -> None:
+            try:
+                reply({"ok": await coro})
+            except BridgeError as exc:
+                reply({"err": exc.payload})
+
+        task = asyncio.ensure_future(finish(result))
+        execution.tasks.add(task)
+        task.add_done_callback(execution.tasks.discard)
+
+    async def _on_death(self) -> None:
+        self.alive = False
+        proc = self.process
+        if proc is not None:
+            with contextlib.suppress(ProcessLookupError):
+                if proc.returncode is None:
+                    try:
+                        async with asyncio.timeout(1.0):
+                            await proc.wait()
+                    except TimeoutError:
+                        proc.kill()
+                        await proc.wait()
+        how = _describe_exit(proc.returncode if proc is not None else None)
+        note = f"; {self._death_note}" if self._death_note else ""
+        tail = [line for line in self.stderr_tail if line.strip()]
+        detail = f"\n{tail[-1]}" if tail else ""
+        for execution in list(self.executions.values()):
+            if execution.kill_reason in ("cpu", "timeout", "cancelled", "too_large"):
+                execution.settle({"status": execution.kill_reason})
+            elif any("out of memory" in line.lower() for line in tail):
+                execution.settle({"status": "memory"})
+            else:
+                execution.settle({"status": "crashed", "message": f"V8 worker process (pid {self.pid}) {how}{note}{detail}"})
+
+
+def _describe_exit(code: int | None) -> str:
+    if code is None:
+        return "closed its connection"
+    if code < 0:
+        try:
+            return f"was killed by signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"was killed by signal {-code}"
+    return f"exited with code {code}"
+
+
+async def _discard(reader: asyncio.StreamReader, size: int) -> None:
+    while size > 0:
+        chunk = await reader.read(min(size, 1 << 20))
+        if not chunk:
+            raise asyncio.IncompleteReadError(b"", size)
+        size -= len(chunk)
+
+
+def _worker_env(package_root: str) -> dict[str, str]:
+    """A minimal environment: the worker sees nothing of the host's but what it needs."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "PYTHONUNBUFFERED": "1"}
+    for name in ("HOME", "SECURE_EXEC_CACHE_DIR", "XDG_CACHE_HOME", "VIRTUAL_ENV", "SYSTEMROOT"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    paths = [package_root, *[p for p in sys.path if p and os.path.isdir(p)]]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    return env
+
+
+class WorkerPool:
+    """A set of V8 worker processes shared by runtimes.
+
+    Executions go to the least-loaded live worker; up to ``size`` workers are
+    started on demand, and a dead worker is replaced on the next execution.
+    Use it as an async context manager, or call `aclose()`.
+
+    Args:
+        size: the most worker processes to run at once (each costs one Python
+            process, about 60 MB resident, and keeps its own snapshot).
+        memory_headroom_mb: resident memory each worker may use above its size
+            at start, besides twice the memory limit of each running execution;
+            past that the worker is killed and the busiest execution is charged.
+    """
+
+    def __init__(self, size: int = 2, *, memory_headroom_mb: int = 256) -> None:
+        if size < 1:
+            raise ValueError("size must be at least 1")
+        self.size = size
+        self._headroom = memory_headroom_mb * 1024 * 1024
+        self._workers: list[WorkerProcess] = []
+        self._lock = asyncio.Lock()
+        self._closed = False
+
+    async def __aenter__(self) -> WorkerPool:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def statistics(self) -> dict[str, Any]:
+        live = [w for w in self._workers if w.alive]
+        return {"workers": len(live), "running": sum(w.load for w in live), "pids": [w.pid for w in live]}
+
+    async def acquire(self) -> WorkerProcess:
+        """A live worker for one more execution."""
+        async with self._lock:
+            if self._closed:
+                raise RuntimeError("worker pool is closed")
+            dead = [w for w in self._workers if not w.alive]
+            for worker in dead:
+                self._workers.remove(worker)
+                await worker.aclose()
+            idle = [w for w in self._workers if w.load == 0]
+            if idle:
+                return idle[0]
+            if len(self._workers) < self.size:
+                worker = WorkerProcess(rss_headroom=self._headroom)
+                await worker.start()
+                self._workers.append(worker)
+                return worker
+            return min(self._workers, key=lambda w: w.load)
+
+    async def aclose(self) -> None:
+        """Stop every worker; idempotent."""
+        self._closed = True
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            await worker.aclose()

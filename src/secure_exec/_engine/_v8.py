@@ -1,0 +1,568 @@
+"""The V8 worker process: the only module that imports the V8 binding (jsrun).
+
+Run as ``python -m secure_exec._engine._v8 FD`` by the host's supervisor
+(`_pool.py`), with FD one end of a socketpair. It never runs in the host process.
+
+Each execution gets a fresh isolate (a jsrun ``Runtime``) on its own thread,
+created from this process's single startup snapshot of the bridge bundle. The
+worker answers the engine-level ops locally (park, timers' clock, exit) and
+relays every bridge call to the host, which owns the kernel.
+
+jsrun 0.3.0 defects worked around here (see docs/architecture.md):
+
+* engine internals (``__bootstrap`` and the raw call functions) are reachable by
+  guests and can abort the process: the boot script captures what the bridge
+  needs and deletes them before any guest code runs;
+* idle runtimes spin a core: the guest runs our own event loop and blocks in the
+  ``park`` op instead of returning to jsrun's dispatcher;
+* ``terminate()`` works only from the owner thread and never returns for some
+  allocation loops: termination is scheduled on the owner's asyncio loop, and an
+  execution that ignores it for ``STUCK_AFTER`` seconds is reported to the host,
+  which kills this process;
+* the heap limit misses some allocation patterns and ArrayBuffers: a watchdog
+  bounds the process's resident memory and blames the execution that was running;
+* snapshot and non-snapshot runtimes must never share a process: every runtime
+  here is created from the one snapshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import queue
+import socket
+import sys
+import threading
+import time
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+import jsrun
+
+from ._protocol import (
+    HEADER_SIZE,
+    FrameType,
+    encode_frame,
+    encode_raw_frame,
+    pack,
+    parse_header,
+    payload_size,
+    unpack,
+)
+
+#: Seconds an execution may ignore a termination request before the host kills the worker.
+STUCK_AFTER = 1.5
+WATCHDOG_INTERVAL = 0.005
+#: While executions run, the worker tells the host it is alive this often.
+HEARTBEAT_INTERVAL = 0.25
+_KILLED = object()
+#: What every op returns once the execution is stopping; the bridge then spins
+#: in pure JS (js/src/dispatch.js) until the isolate is terminated.
+STOP = "\u0000secure-exec:stop"
+
+# Engine internals that guests must never reach (captured by the boot script first).
+_INTERNAL_GLOBALS = (
+    "__bootstrap",
+    "__jsrunCallSync",
+    "__jsrunCallAsync",
+    "__host_op_sync__",
+    "__host_op_async__",
+    "__jsrun_bind_object",
+    "__jsrun_from_py_stream",
+    "__secureExecBoot",
+    "console",
+    "setTimeout",
+    "setInterval",
+    "clearTimeout",
+    "clearInterval",
+)
+
+_BOOT = """(() => {
+  const g = globalThis;
+  const caps = {
+    callSync: g.__jsrunCallSync,
+    core: g.__bootstrap.core,
+    engineSetTimeout: g.setTimeout,
+    ids: %(ids)s,
+  };
+  const boot = g.__secureExecBoot;
+  for (const name of %(internals)s) delete g[name];
+  return boot(caps);
+})()"""
+
+_WORKER_OPS = ("config", "builtins", "park", "call", "callAsync", "post", "exit", "hrtime", "cpuUsage", "importActivity")
+
+
+def _bundle() -> str:
+    return resources.files("secure_exec").joinpath("_assets/bridge.js").read_text(encoding="utf-8")
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get("SECURE_EXEC_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "secure-exec"
+
+
+def load_snapshot(bundle: str) -> bytes:
+    """The startup snapshot of the bridge bundle, cached on disk by content hash."""
+    key = hashlib.sha256(
+        b"\0".join([bundle.encode(), metadata.version("jsrun").encode(), sys.version.encode()])
+    ).hexdigest()[:24]
+    cache = _cache_dir()
+    path = cache / f"snapshot-{key}.bin"
+    try:
+        data = path.read_bytes()
+        digest_path = path.with_suffix(".sha256")
+        if hashlib.sha256(data).hexdigest() == digest_path.read_text().strip():
+            return data
+    except OSError:
+        pass
+    builder = jsrun.SnapshotBuilder()
+    builder.execute_script("secure-exec:bridge.js", bundle)
+    data = builder.build()
+    try:
+        cache.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        path.with_suffix(".sha256").write_text(hashlib.sha256(data).hexdigest())
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs the rebuild
+    return data
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class Execution:
+    """One guest execution: a thread owning an asyncio loop and a jsrun Runtime."""
+
+    def __init__(self, worker: Worker, exec_id: int, config: dict[str, Any]) -> None:
+        self.worker = worker
+        self.exec_id = exec_id
+        self.config = config
+        self.limits = config.pop("limits")
+        self.events: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.replies: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.rt: jsrun.Runtime | None = None
+        self.seq = 0
+        self.kill_reason: str | None = None
+        self.kill_time: float | None = None
+        self.exit_info: dict[str, Any] | None = None
+        self.clock_id: int | None = None
+        self.cpu_at_check = 0.0
+        self.stuck_reported = False
+        self.stop_requested: float | None = None
+        self.terminate_sent: float | None = None
+        self.spin_cpu: float | None = None
+        self.rt_ident: int | None = None
+        self.done = False
+        self.import_activity = 0
+        self.import_seen = 0
+        self.import_hops_left = 0
+        self.builtin_exports: dict[str, list[str]] = {}
+        self.builtin_all: frozenset[str] = frozenset()
+        self.thread = threading.Thread(target=self._thread_main, name=f"secure-exec-{exec_id}", daemon=True)
+
+    # ------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _thread_main(self) -> None:
+        try:
+            outcome = asyncio.run(self._main())
+        except BaseException as exc:  # never let a thread die silently
+            outcome = {"status": "error", "message": f"worker error: {exc!r}"}
+        self.done = True
+        self.worker.finish(self, outcome)
+
+    async def _main(self) -> dict[str, Any]:
+        self.loop = asyncio.get_running_loop()
+        limits = self.limits
+        rt = jsrun.Runtime(
+            jsrun.RuntimeConfig(
+                snapshot=self.worker.snapshot,
+                max_heap_size=limits["memoryLimitBytes"],
+                max_serialization_bytes=limits["payloadLimitBytes"] + 1024 * 1024,
+                enable_console=False,
+            )
+        )
+        self.rt = rt
+        try:
+            handlers = {
+                "config": self.op_config,
+                "builtins": self.op_builtins,
+                "park": self.op_park,
+                "call": self.op_call,
+                "callAsync": self.op_call_async,
+                "post": self.op_post,
+                "exit": self.op_exit,
+                "hrtime": self.op_hrtime,
+                "cpuUsage": self.op_cpu_usage,
+                "importActivity": self.op_import_activity,
+            }
+            ids = {name: rt.register_op(f"secure_exec.{name}", handlers[name], mode="sync") for name in _WORKER_OPS}
+            rt.set_module_resolver(self.resolve_module)
+            rt.set_module_loader(self.load_module)
+            if self.kill_reason is not None:
+                return {"status": self.kill_reason}
+            script = _BOOT % {"ids": json.dumps(ids), "internals": json.dumps(list(_INTERNAL_GLOBALS))}
+            try:
+                result = await rt.eval_async(script)
+            except jsrun.RuntimeTerminated as exc:
+                return self._terminated_outcome(str(exc))
+            except jsrun.JavaScriptError as exc:
+                if self.exit_info is not None:
+                    return {"status": "exit", **self.exit_info}
+                return {"status": "error", "message": f"bridge failure: {exc}"}
+            except RuntimeError as exc:
+                return self._terminated_outcome(str(exc))
+            return {"status": "exit", "exitCode": int(result["exitCode"]), "value": _plain(result.get("value"))}
+        finally:
+            self.rt = None
+            rt.close()
+            del rt
+
+    def _terminated_outcome(self, message: str) -> dict[str, Any]:
+        if self.exit_info is not None:
+            return {"status": "exit", **self.exit_info}
+        if self.kill_reason is not None:
+            return {"status": self.kill_reason}
+        if "Heap limit" in message:
+            return {"status": "memory"}
+        return {"status": "error", "message": message}
+
+    def kill(self, reason: str) -> None:
+        """Stop the execution: wake it wherever it waits, then terminate the isolate."""
+        if self.kill_reason is not None or self.exit_info is not None:
+            return
+        self.kill_reason = reason
+        self.events.put(_KILLED)
+        self.replies.put(_KILLED)
+        self._request_terminate()
+
+    def _request_terminate(self) -> None:
+        """Mark the execution as stopping; the watchdog terminates the isolate.
+
+        jsrun's ``terminate()`` holds the GIL while it waits for the runtime
+        thread, so calling it while that thread is in (or about to enter) a Python
+        callback deadlocks the worker. Once stopping, every op answers `STOP` and
+        the bridge spins in pure JS; the watchdog calls ``terminate()`` only after it
+        has seen the runtime thread burn CPU outside Python.
+        """
+        if self.stop_requested is None:
+            self.stop_requested = time.monotonic()
+        if self.kill_time is None:
+            self.kill_time = self.stop_requested
+
+    def maybe_terminate(self, now: float, current_frames: dict[int, Any]) -> None:
+        """Called by the watchdog for a stopping execution (holding the GIL)."""
+        if self.done or self.stop_requested is None or self.loop is None:
+            return
+        if self.rt_ident is not None and self.clock_id is not None:
+            if self.rt_ident in current_frames:
+                self.spin_cpu = None
+                return
+            try:
+                used = time.clock_gettime(self.clock_id)
+            except OSError:
+                return
+            spinning = self.spin_cpu is not None and used - self.spin_cpu >= 0.002
+            self.spin_cpu = used
+            if not spinning:
+                return
+        elif now - self.stop_requested < 0.02:
+            return
+        if self.terminate_sent is not None and now - self.terminate_sent < 0.05:
+            return
+        self.terminate_sent = now
+        try:
+            self.loop.call_soon_threadsafe(self._terminate)
+        except RuntimeError:
+            pass  # the loop already finished
+
+    def _terminate(self) -> None:
+        rt = self.rt
+        if rt is None or rt.is_closed():
+            return
+        if self.rt_ident is not None and self.rt_ident in sys._current_frames():
+            return  # back in a callback: the watchdog will try again
+        rt.terminate()
+
+    # ------------------------------------------------------------ ops (runtime thread)
+
+    def op_config(self) -> dict[str, Any]:
+        ident = threading.get_ident()
+        self.rt_ident = ident
+        try:
+            self.clock_id = time.pthread_getcpuclockid(ident)
+        except (OSError, AttributeError):
+            self.clock_id = None
+        return self.config
+
+    def op_builtins(self, names: dict[str, Any]) -> Any:
+        if self.stopping:
+            return STOP
+        self.builtin_all = frozenset(names["all"])
+        self.builtin_exports = names["exports"]
+
+    @property
+    def stopping(self) -> bool:
+        return self.stop_requested is not None
+
+    def op_park(self, timeout_ms: float) -> Any:
+        if self.stopping:
+            return STOP
+        events: list[Any] = []
+        try:
+            first = self.events.get(timeout=None if timeout_ms < 0 else timeout_ms / 1000)
+        except queue.Empty:
+            return events
+        while True:
+            if first is _KILLED or self.stopping:
+                return STOP
+            events.append(first)
+            try:
+                first = self.events.get_nowait()
+            except queue.Empty:
+                return events
+
+    def call_host(self, name: str, payload: Any) -> Any:
+        """A synchronous host call; returns the reply ({ok} or {err}), or STOP."""
+        if self.stopping:
+            return STOP
+        self.seq += 1
+        self.worker.send_frame(FrameType.CALL, self.exec_id, self.seq, name, payload)
+        reply = self.replies.get()
+        if reply is _KILLED or self.stopping:
+            return STOP
+        return reply
+
+    def op_call(self, name: str, payload: Any) -> Any:
+        return self.call_host(name, _plain(payload))
+
+    def op_call_async(self, name: str, payload: Any) -> Any:
+        if self.stopping:
+            return STOP
+        self.seq += 1
+        self.worker.send_frame(FrameType.ACALL, self.exec_id, self.seq, name, _plain(payload))
+        return self.seq
+
+    def op_post(self, name: str, payload: Any) -> Any:
+        if self.stopping:
+            return STOP
+        self.worker.send_frame(FrameType.POST, self.exec_id, 0, name, _plain(payload))
+        return None
+
+    def op_exit(self, code: int, value: Any) -> Any:
+        if not self.stopping:
+            self.exit_info = {"exitCode": int(code), "value": _plain(value)}
+            self._request_terminate()
+        return STOP
+
+    def op_hrtime(self) -> Any:
+        if self.stopping:
+            return STOP
+        return str(time.monotonic_ns())
+
+    def op_cpu_usage(self) -> Any:
+        if self.stopping:
+            return STOP
+        used = time.clock_gettime(self.clock_id) if self.clock_id is not None else 0.0
+        return {"user": int(used * 1e6), "system": 0}
+
+    def op_import_activity(self) -> Any:
+        if self.stopping:
+            return STOP
+        # After the resolver ran, hop through the engine until two checks pass quietly.
+        if self.import_activity != self.import_seen:
+            self.import_seen = self.import_activity
+            self.import_hops_left = 2
+        if self.import_hops_left > 0:
+            self.import_hops_left -= 1
+            return True
+        return False
+
+    # ------------------------------------------------------------ modules (runtime thread)
+
+    def resolve_module(self, specifier: str, referrer: str) -> str:
+        if self.stopping:
+            raise RuntimeError("execution is stopping")
+        self.import_activity += 1
+        name = specifier[5:] if specifier.startswith("node:") else specifier
+        if name in self.builtin_all:
+            return f"node:{name}"
+        if specifier == self.config["entryUrl"]:
+            return specifier
+        reply = self.call_host("module.resolve", {"specifier": specifier, "referrer": referrer, "kind": "import"})
+        if reply == STOP:
+            raise RuntimeError("execution terminated")
+        if "err" in reply:
+            raise ImportError(reply["err"].get("message", f"Cannot find module '{specifier}'"))
+        return str(reply["ok"])
+
+    def load_module(self, url: str) -> str:
+        if self.stopping:
+            raise RuntimeError("execution is stopping")
+        if url == self.config["entryUrl"]:
+            return str(self.config["source"])
+        if url.startswith("node:"):
+            name = url[5:]
+            exports = self.builtin_exports.get(name, [])
+            lines = [f"const m = globalThis[Symbol.for('secure-exec.builtin')]({json.dumps(name)});", "export default m;"]
+            if exports:
+                lines.append(f"export const {{ {', '.join(exports)} }} = m;")
+            return "\n".join(lines)
+        reply = self.call_host("module.load", {"url": url})
+        if reply == STOP:
+            raise RuntimeError("execution terminated")
+        if "err" in reply:
+            raise ImportError(reply["err"].get("message", f"Cannot load module '{url}'"))
+        return str(reply["ok"])
+
+
+def _plain(value: Any) -> Any:
+    """jsrun hands JS null as a sentinel in callback arguments; make it None."""
+    if value is jsrun.undefined:
+        return None
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Worker:
+    def __init__(self, sock: socket.socket, rss_headroom: int) -> None:
+        self.sock = sock
+        self.send_lock = threading.Lock()
+        self.executions: dict[int, Execution] = {}
+        self.lock = threading.Lock()
+        self.snapshot = load_snapshot(_bundle())
+        self.rss_base = _rss_bytes() + rss_headroom
+        self.last_active: Execution | None = None
+
+    def send_frame(self, kind: FrameType, exec_id: int, seq: int, name: str, payload: Any) -> None:
+        self.send_raw(encode_frame(kind, exec_id, seq, name, payload))
+
+    def send_raw(self, frame: bytes) -> None:
+        with self.send_lock:
+            try:
+                self.sock.sendall(frame)
+            except OSError:
+                os._exit(0)  # the host is gone: nothing left to serve
+
+    def finish(self, execution: Execution, outcome: dict[str, Any]) -> None:
+        with self.lock:
+            self.executions.pop(execution.exec_id, None)
+        try:
+            body = pack(outcome)
+        except (TypeError, ValueError) as exc:
+            body = pack({"status": "error", "message": f"unserializable outcome: {exc}"})
+        self.send_raw(encode_raw_frame(FrameType.DONE, execution.exec_id, 0, "done", body))
+
+    def _recv_exact(self, n: int) -> bytes:
+        chunks = []
+        while n > 0:
+            chunk = self.sock.recv(min(n, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b"".join(chunks)
+
+    def serve(self) -> None:
+        self.send_frame(FrameType.READY, 0, 0, "ready", {"pid": os.getpid(), "jsrun": metadata.version("jsrun")})
+        threading.Thread(target=self._watchdog, name="secure-exec-watchdog", daemon=True).start()
+        while True:
+            try:
+                header = self._recv_exact(HEADER_SIZE)
+                length, kind, exec_id, _seq, name_len = parse_header(header)
+                self._recv_exact(name_len)
+                payload = unpack(self._recv_exact(payload_size(length, name_len)))
+            except EOFError:
+                os._exit(0)
+            if kind == FrameType.START:
+                execution = Execution(self, exec_id, payload)
+                with self.lock:
+                    self.executions[exec_id] = execution
+                execution.start()
+                continue
+            if kind == FrameType.SHUTDOWN:
+                os._exit(0)
+            with self.lock:
+                target = self.executions.get(exec_id)
+            if target is None:
+                continue
+            if kind == FrameType.EVENT:
+                target.events.put(payload)
+            elif kind == FrameType.REPLY:
+                target.replies.put(payload)
+            elif kind == FrameType.KILL:
+                target.kill(str(payload))
+
+    def _watchdog(self) -> None:
+        rss_check = 0
+        last_beat = 0.0
+        while True:
+            time.sleep(WATCHDOG_INTERVAL)
+            now = time.monotonic()
+            with self.lock:
+                running = list(self.executions.values())
+            busiest, busiest_delta = None, -1.0
+            budget = self.rss_base
+            frames = sys._current_frames() if any(ex.stopping for ex in running) else {}
+            if running and now - last_beat > HEARTBEAT_INTERVAL:
+                last_beat = now
+                self.send_frame(FrameType.HEARTBEAT, 0, 0, "beat", None)
+            for ex in running:
+                budget += ex.limits["memoryLimitBytes"] * 2 + 32 * 1024 * 1024
+                if ex.clock_id is not None and not ex.done:
+                    try:
+                        used = time.clock_gettime(ex.clock_id)
+                    except OSError:
+                        continue
+                    delta = used - ex.cpu_at_check
+                    ex.cpu_at_check = used
+                    if delta > busiest_delta:
+                        busiest, busiest_delta = ex, delta
+                    limit = ex.limits.get("cpuTimeLimitMs")
+                    if limit is not None and used * 1000 > limit:
+                        ex.kill("cpu")
+                if ex.stopping and not ex.done:
+                    ex.maybe_terminate(now, frames)
+                if ex.kill_time is not None and not ex.done and not ex.stuck_reported and now - ex.kill_time > STUCK_AFTER:
+                    ex.stuck_reported = True
+                    self.send_frame(FrameType.STUCK, ex.exec_id, 0, "stuck", ex.kill_reason)
+            if busiest is not None and busiest_delta > 0:
+                self.last_active = busiest
+            rss_check += 1
+            if rss_check % 5 == 0 and running and _rss_bytes() > budget:
+                blamed = self.last_active.exec_id if self.last_active is not None else 0
+                self.send_frame(FrameType.OVERLIMIT, blamed, 0, "memory", {"rss": _rss_bytes(), "budget": budget})
+                os._exit(3)
+
+
+def main() -> None:
+    import faulthandler
+    import signal
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # thread dump on demand, to stderr
+    fd = int(sys.argv[1])
+    headroom = int(sys.argv[2]) if len(sys.argv) > 2 else 256 * 1024 * 1024
+    sock = socket.socket(fileno=fd)
+    sock.setblocking(True)
+    Worker(sock, headroom).serve()
+
+
+if __name__ == "__main__":
+    main()

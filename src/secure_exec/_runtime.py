@@ -1,0 +1,501 @@
+"""NodeRuntime: run untrusted JavaScript with Node.js semantics in V8 isolates."""
+
+from __future__ import annotations
+
+import asyncio
+import posixpath
+import time
+import weakref
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ._engine._pool import BridgeError, HostExecution, WorkerDied, WorkerPool
+from ._engine._wire import from_wire
+from ._exceptions import (
+    ConfigurationError,
+    CpuTimeLimitExceeded,
+    EngineError,
+    MemoryLimitExceeded,
+    ResourceBudgetExceeded,
+    RuntimeClosedError,
+    SandboxError,
+    ValueTransferError,
+    WallTimeLimitExceeded,
+)
+from ._results import ExecResult, RunResult
+
+__all__ = ["NodeRuntime"]
+
+#: The Node.js version guests see (matching the reference Node used in tests).
+NODE_VERSION = "v22.20.0"
+MIB = 1024 * 1024
+PAYLOAD_LIMIT_RANGE = (1024, 64 * MIB)
+StdioHook = Callable[[bytes], object]
+ModuleType = Literal["auto", "commonjs", "module"]
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    memory_limit_mb: int
+    cpu_time_limit_ms: int | None
+    timing_mitigation: Literal["freeze", "off"]
+    max_output_bytes: int
+    payload_limit_bytes: int
+    max_timers: int
+    max_handles: int
+    env: Mapping[str, str]
+    cwd: str
+
+
+def _check_int(name: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigurationError(f"{name} must be an integer, got {type(value).__name__}")
+    if not low <= value <= high:
+        raise ConfigurationError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _check_env(env: Mapping[str, str] | None) -> dict[str, str]:
+    if env is None:
+        return {}
+    out = {}
+    for key, value in env.items():
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise ConfigurationError("env keys and values must be strings")
+        out[key] = value
+    return out
+
+
+def _check_path(name: str, path: str) -> str:
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise ConfigurationError(f"{name} must be an absolute guest path, got {path!r}")
+    return posixpath.normpath(path)
+
+
+class _Capture:
+    """Bounded capture of one output stream; the hook still sees every chunk."""
+
+    def __init__(self, cap: int, hook: StdioHook | None) -> None:
+        self.cap = cap
+        self.hook = hook
+        self.buf = bytearray()
+        self.truncated = False
+        self.total = 0
+
+    def write(self, data: bytes) -> None:
+        self.total += len(data)
+        if self.hook is not None:
+            try:
+                self.hook(data)
+            except Exception:  # a failing hook must not break the execution's bridge
+                pass
+        room = self.cap - len(self.buf)
+        if room >= len(data):
+            self.buf += data
+        else:
+            if room > 0:
+                self.buf += data[:room]
+            self.truncated = True
+
+    def text(self) -> str:
+        return self.buf.decode("utf-8", errors="replace")
+
+
+# One shared pool per event loop, reference-counted by the runtimes using it.
+_shared_pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[Any]] = weakref.WeakKeyDictionary()
+
+
+def _acquire_shared_pool() -> WorkerPool:
+    loop = asyncio.get_running_loop()
+    entry = _shared_pools.get(loop)
+    if entry is None or entry[0].closed:
+        entry = [WorkerPool(size=2), 0]
+        _shared_pools[loop] = entry
+    entry[1] += 1
+    return entry[0]
+
+
+async def _release_shared_pool(pool: WorkerPool) -> None:
+    loop = asyncio.get_running_loop()
+    entry = _shared_pools.get(loop)
+    if entry is None or entry[0] is not pool:
+        return
+    entry[1] -= 1
+    if entry[1] <= 0:
+        del _shared_pools[loop]
+        await pool.aclose()
+
+
+class NodeRuntime:
+    """A sandboxed Node.js runtime. Create it with `await NodeRuntime.create(...)`.
+
+    Every `exec`/`run` gets a fresh V8 isolate in a worker process; nothing
+    survives between executions except what the runtime's options give each one.
+    Use it as an async context manager, or call `aclose()`.
+    """
+
+    def __init__(self, options: _Options, pool: WorkerPool, owns_pool: bool, shared: bool) -> None:
+        self._options = options
+        self._pool = pool
+        self._owns_pool = owns_pool
+        self._shared = shared
+        self._closed = False
+        self._running: set[asyncio.Task[Any]] = set()
+        self._stats = {"executions": 0, "stdout_bytes": 0, "stderr_bytes": 0}
+
+    @classmethod
+    async def create(
+        cls,
+        *,
+        memory_limit_mb: int = 128,
+        cpu_time_limit_ms: int | None = None,
+        timing_mitigation: Literal["freeze", "off"] = "freeze",
+        isolation: Literal["shared", "dedicated"] = "shared",
+        pool: WorkerPool | None = None,
+        env: Mapping[str, str] | None = None,
+        cwd: str = "/root",
+        max_output_bytes: int = 16 * MIB,
+        payload_limit_bytes: int = 16 * MIB,
+        max_timers: int = 10_000,
+        max_handles: int = 10_000,
+    ) -> NodeRuntime:
+        """Create a runtime.
+
+        Args:
+            memory_limit_mb: V8 heap limit of each execution, in MiB (8 to 16384).
+                The worker's resident memory is also bounded (see `WorkerPool`).
+            cpu_time_limit_ms: CPU time each execution may use; past it the guest is
+                stopped with exit code 124 and `CpuTimeLimitExceeded`. None: no limit.
+            timing_mitigation: ``"freeze"`` makes ``Date.now()``, ``new Date()``,
+                ``performance.now()``, ``process.hrtime()`` and ``process.uptime()`` read
+                one instant per execution and removes ``SharedArrayBuffer`` and
+                ``Atomics``; ``"off"`` lets clocks advance.
+            isolation: ``"shared"`` runs executions in worker processes shared by the
+                runtimes of this event loop; ``"dedicated"`` gives this runtime its own.
+            pool: an explicit `WorkerPool` to use (it outlives the runtime).
+            env: the guest's ``process.env``; nothing of the host's environment is added.
+            cwd: the guest's working directory.
+            max_output_bytes: how much of stdout and of stderr each result keeps.
+            payload_limit_bytes: the largest single transfer between guest and host
+                (1024 B to 64 MiB); larger ones fail with ``ERR_SANDBOX_PAYLOAD_TOO_LARGE``.
+            max_timers: timers one execution may have pending.
+            max_handles: other active handles (stdin, servers, ...) one execution may hold.
+
+        Raises:
+            ConfigurationError: an option is out of range.
+        """
+        if timing_mitigation not in ("freeze", "off"):
+            raise ConfigurationError(f"timing_mitigation must be 'freeze' or 'off', got {timing_mitigation!r}")
+        if isolation not in ("shared", "dedicated"):
+            raise ConfigurationError(f"isolation must be 'shared' or 'dedicated', got {isolation!r}")
+        options = _Options(
+            memory_limit_mb=_check_int("memory_limit_mb", memory_limit_mb, 8, 16384),
+            cpu_time_limit_ms=None
+            if cpu_time_limit_ms is None
+            else _check_int("cpu_time_limit_ms", cpu_time_limit_ms, 1, 7 * 24 * 3600 * 1000),
+            timing_mitigation=timing_mitigation,
+            max_output_bytes=_check_int("max_output_bytes", max_output_bytes, 0, 1024 * MIB),
+            payload_limit_bytes=_check_int("payload_limit_bytes", payload_limit_bytes, *PAYLOAD_LIMIT_RANGE),
+            max_timers=_check_int("max_timers", max_timers, 1, 1_000_000),
+            max_handles=_check_int("max_handles", max_handles, 1, 1_000_000),
+            env=_check_env(env),
+            cwd=_check_path("cwd", cwd),
+        )
+        if pool is not None:
+            return cls(options, pool, owns_pool=False, shared=False)
+        if isolation == "dedicated":
+            return cls(options, WorkerPool(size=1), owns_pool=True, shared=False)
+        return cls(options, _acquire_shared_pool(), owns_pool=False, shared=True)
+
+    async def __aenter__(self) -> NodeRuntime:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def statistics(self) -> dict[str, Any]:
+        """A snapshot of this runtime's counters and its worker pool."""
+        return {**self._stats, "running": len(self._running), "closed": self._closed, "pool": self._pool.statistics()}
+
+    async def aclose(self) -> None:
+        """Stop running executions and release the workers; idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        for task in list(self._running):
+            task.cancel()
+        for task in list(self._running):
+            try:
+                await task
+            except BaseException:
+                pass
+        if self._owns_pool:
+            await self._pool.aclose()
+        elif self._shared:
+            await _release_shared_pool(self._pool)
+
+    async def exec(
+        self,
+        code: str,
+        *,
+        file_path: str | None = None,
+        argv: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        cwd: str | None = None,
+        stdin: str | bytes | None = None,
+        timeout: float | None = None,
+        on_stdout: StdioHook | None = None,
+        on_stderr: StdioHook | None = None,
+        cpu_time_limit_ms: int | None = UNSET,
+        module_type: ModuleType = "auto",
+    ) -> ExecResult:
+        """Run ``code`` as a Node.js program and wait for it to end.
+
+        The program is CommonJS or an ES module as Node 22 decides: by the
+        extension of ``file_path`` (``.mjs``/``.cjs``), else ``module_type``, else
+        by its syntax. It ends when its event loop has nothing referenced left, or
+        on ``process.exit()``, an uncaught error, a limit, or ``timeout``.
+
+        Args:
+            code: the program's source.
+            file_path: its guest path (default ``<cwd>/index.js``).
+            argv: arguments after the script (``process.argv[2:]``).
+            env: replaces the runtime's ``env`` for this call.
+            cwd: replaces the runtime's ``cwd`` for this call.
+            stdin: what ``process.stdin`` reads.
+            timeout: wall-clock seconds before the guest is stopped (exit 124,
+                `WallTimeLimitExceeded`).
+            on_stdout: called with every chunk of stdout as ``bytes`` (synchronously,
+                in order), whether or not the capture cap was reached.
+            on_stderr: the same for stderr.
+            cpu_time_limit_ms: replaces the runtime's CPU limit for this call.
+            module_type: ``"commonjs"`` or ``"module"`` to skip detection.
+
+        Returns:
+            The exit code and bounded output. Limits and crashes are reported in
+            ``result.error``; ``result.check()`` raises them.
+
+        Raises:
+            RuntimeClosedError: the runtime is closed.
+            ConfigurationError: an argument is invalid.
+            asyncio.CancelledError: the call was cancelled; the guest was stopped.
+        """
+        result = await self._execute(
+            "exec", code, file_path, argv, env, cwd, stdin, timeout, on_stdout, on_stderr, cpu_time_limit_ms, module_type
+        )
+        assert isinstance(result, ExecResult)
+        return result
+
+    async def run(
+        self,
+        code: str,
+        *,
+        file_path: str | None = None,
+        argv: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+        cwd: str | None = None,
+        stdin: str | bytes | None = None,
+        timeout: float | None = None,
+        on_stdout: StdioHook | None = None,
+        on_stderr: StdioHook | None = None,
+        cpu_time_limit_ms: int | None = UNSET,
+        module_type: ModuleType = "auto",
+    ) -> RunResult:
+        """Like `exec`, and return a value from the guest.
+
+        The value is what the guest passed to ``globalThis.__return(value)`` or,
+        failing that, its exports (``module.exports``; an ES module's namespace as
+        a dict, or its default export when that is all it exports), converted to
+        Python: arrays to lists, objects and Maps to dicts, Sets to lists, typed
+        arrays to bytes, BigInts to int, Dates to aware datetimes, undefined to None.
+        A value that cannot be converted (a function, a symbol, a cycle) gives
+        exit code 1 and `ValueTransferError`.
+        """
+        result = await self._execute(
+            "run", code, file_path, argv, env, cwd, stdin, timeout, on_stdout, on_stderr, cpu_time_limit_ms, module_type
+        )
+        assert isinstance(result, RunResult)
+        return result
+
+    async def _execute(
+        self,
+        mode: Literal["exec", "run"],
+        code: str,
+        file_path: str | None,
+        argv: Sequence[str],
+        env: Mapping[str, str] | None,
+        cwd: str | None,
+        stdin: str | bytes | None,
+        timeout: float | None,
+        on_stdout: StdioHook | None,
+        on_stderr: StdioHook | None,
+        cpu_time_limit_ms: int | None,
+        module_type: ModuleType,
+    ) -> ExecResult:
+        if self._closed:
+            raise RuntimeClosedError("the runtime is closed")
+        if not isinstance(code, str):
+            raise ConfigurationError(f"code must be a str, got {type(code).__name__}")
+        options = self._options
+        cwd = options.cwd if cwd is None else _check_path("cwd", cwd)
+        filename = _check_path("file_path", file_path) if file_path is not None else posixpath.join(cwd, "index.js")
+        if cpu_time_limit_ms is UNSET:
+            cpu_time_limit_ms = options.cpu_time_limit_ms
+        elif cpu_time_limit_ms is not None:
+            _check_int("cpu_time_limit_ms", cpu_time_limit_ms, 1, 7 * 24 * 3600 * 1000)
+        if timeout is not None and not timeout > 0:
+            raise ConfigurationError(f"timeout must be positive seconds, got {timeout!r}")
+        if module_type not in ("auto", "commonjs", "module"):
+            raise ConfigurationError(f"module_type must be 'auto', 'commonjs' or 'module', got {module_type!r}")
+        stdin_bytes = stdin.encode() if isinstance(stdin, str) else stdin
+        if stdin_bytes is not None and len(stdin_bytes) > options.payload_limit_bytes:
+            raise ConfigurationError(
+                f"ERR_SANDBOX_PAYLOAD_TOO_LARGE: stdin exceeds {options.payload_limit_bytes} bytes (got {len(stdin_bytes)})"
+            )
+        if filename.endswith(".mjs"):
+            kind = "esm"
+        elif filename.endswith(".cjs"):
+            kind = "cjs"
+        else:
+            kind = {"auto": "auto", "commonjs": "cjs", "module": "esm"}[module_type]
+        config = {
+            "limits": {
+                "memoryLimitBytes": options.memory_limit_mb * MIB,
+                "cpuTimeLimitMs": cpu_time_limit_ms,
+                "payloadLimitBytes": options.payload_limit_bytes,
+            },
+            "mode": mode,
+            "filename": filename,
+            "entryUrl": "file://" + filename,
+            "source": code,
+            "moduleType": kind,
+            "argv": ["/usr/bin/node", filename, *[str(a) for a in argv]],
+            "env": _check_env(env) if env is not None else dict(options.env),
+            "cwd": cwd,
+            "execPath": "/usr/bin/node",
+            "pid": 1,
+            "ppid": 0,
+            "uid": 0,
+            "gid": 0,
+            "platform": "linux",
+            "arch": "x64",
+            "version": NODE_VERSION,
+            "timing": options.timing_mitigation,
+            "frozenTimeMs": int(time.time() * 1000),
+            "stdin": stdin_bytes,
+            "maxTimers": options.max_timers,
+            "maxHandles": options.max_handles,
+        }
+        stdout = _Capture(options.max_output_bytes, on_stdout)
+        stderr = _Capture(options.max_output_bytes, on_stderr)
+        handlers = _bridge_handlers(stdout, stderr)
+        task = asyncio.current_task()
+        assert task is not None
+        self._running.add(task)
+        try:
+            outcome = await self._run_in_worker(config, handlers, timeout)
+        finally:
+            self._running.discard(task)
+            self._stats["executions"] += 1
+            self._stats["stdout_bytes"] += stdout.total
+            self._stats["stderr_bytes"] += stderr.total
+        return self._result(mode, outcome, stdout, stderr, cpu_time_limit_ms, timeout)
+
+    async def _run_in_worker(self, config: dict[str, Any], handlers: dict[str, Any], timeout: float | None) -> dict[str, Any]:
+        try:
+            worker = await self._pool.acquire()
+        except WorkerDied as exc:
+            return {"status": "crashed", "message": str(exc)}
+        execution = HostExecution(config=config, handlers=handlers, payload_limit=self._options.payload_limit_bytes)
+        try:
+            return await worker.execute(execution, timeout=timeout)
+        except WorkerDied as exc:
+            return {"status": "crashed", "message": str(exc)}
+
+    def _result(
+        self,
+        mode: str,
+        outcome: dict[str, Any],
+        stdout: _Capture,
+        stderr: _Capture,
+        cpu_limit: int | None,
+        timeout: float | None,
+    ) -> ExecResult:
+        status = outcome.get("status")
+        exit_code = 1
+        error: SandboxError | None = None
+        value: Any = None
+        if status == "exit":
+            exit_code = int(outcome["exitCode"])
+            if mode == "run":
+                wire = outcome.get("value")
+                if isinstance(wire, dict) and "err" in wire:
+                    error = ValueTransferError(str(wire["err"]))
+                    exit_code = exit_code or 1
+                elif isinstance(wire, dict) and "ok" in wire:
+                    try:
+                        value = from_wire(wire["ok"])
+                    except ValueError as exc:
+                        error = ValueTransferError(str(exc))
+                        exit_code = exit_code or 1
+        elif status == "cpu":
+            error = CpuTimeLimitExceeded(f"CPU time limit exceeded (cpu_time_limit_ms={cpu_limit})")
+        elif status == "timeout":
+            error = WallTimeLimitExceeded(f"Wall time limit exceeded (timeout={timeout}s)")
+        elif status == "memory":
+            error = MemoryLimitExceeded(
+                f"Memory limit exceeded (memory_limit_mb={self._options.memory_limit_mb}): JavaScript heap out of memory"
+            )
+        elif status == "too_large":
+            error = ResourceBudgetExceeded(str(outcome.get("message")))
+        else:
+            error = EngineError(str(outcome.get("message") or f"execution ended with status {status!r}"))
+        if error is not None and status != "exit":
+            exit_code = getattr(error, "exit_code", 1)
+        fields = dict(
+            exit_code=exit_code,
+            stdout=stdout.text(),
+            stderr=stderr.text(),
+            stdout_truncated=stdout.truncated,
+            stderr_truncated=stderr.truncated,
+            error=error,
+        )
+        if mode == "run":
+            return RunResult(**fields, value=value if error is None else None)
+        return ExecResult(**fields)
+
+
+def _bridge_handlers(stdout: _Capture, stderr: _Capture) -> dict[str, Any]:
+    """The host side of the bridge functions this runtime serves (js/contract.json "host")."""
+
+    def stdio_write(payload: dict[str, Any]) -> None:
+        data = payload["data"]
+        (stdout if payload["fd"] == 1 else stderr).write(bytes(data))
+
+    def module_resolve(payload: dict[str, Any]) -> str:
+        # The virtual filesystem (and so file modules) arrives with the kernel.
+        specifier, referrer = payload["specifier"], payload["referrer"]
+        if payload.get("kind") == "require":
+            raise BridgeError(f"Cannot find module '{specifier}'", code="MODULE_NOT_FOUND")
+        shown = referrer[7:] if referrer.startswith("file://") else referrer
+        if specifier.startswith((".", "/", "file:")):
+            raise BridgeError(f"Cannot find module '{specifier}' imported from {shown}", code="ERR_MODULE_NOT_FOUND")
+        raise BridgeError(f"Cannot find package '{specifier}' imported from {shown}", code="ERR_MODULE_NOT_FOUND")
+
+    def module_load(payload: dict[str, Any]) -> str:
+        raise BridgeError(f"Cannot load module '{payload['url']}'", code="ERR_MODULE_NOT_FOUND")
+
+    return {"stdio.write": stdio_write, "module.resolve": module_resolve, "module.load": module_load}
