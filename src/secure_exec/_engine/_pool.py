@@ -275,6 +275,7 @@ class WorkerProcess:
             if execution is not None and execution.kill_reason is None:
                 execution.kill_reason = str(reason)
             self._death_note = f"execution {exec_id} ignored termination ({reason})"
+            self.alive = False  # no new executions: it is about to be killed
             self._spawn(self.kill())
             return
         if kind == FrameType.OVERLIMIT:
@@ -282,6 +283,8 @@ class WorkerProcess:
             if execution is not None:
                 execution.settle({"status": "memory", "rss": info.get("rss")})
             self._death_note = f"worker exceeded its memory budget ({info.get('rss')} > {info.get('budget')} bytes)"
+            self.alive = False  # the worker exits by itself; make sure of it
+            self._spawn(self.kill())
             return
         if execution is None:
             return

@@ -192,7 +192,10 @@ class Execution:
             jsrun.RuntimeConfig(
                 snapshot=self.worker.snapshot,
                 max_heap_size=limits["memoryLimitBytes"],
-                max_serialization_bytes=limits["payloadLimitBytes"] + 1024 * 1024,
+                # jsrun's own cap on one value crossing JS<->Python. The host's frame
+                # check is the authoritative limit; this one only has to let a
+                # value somewhat over it reach the host, so the host can say so.
+                max_serialization_bytes=min(4 * limits["payloadLimitBytes"] + 1024 * 1024, 256 * 1024 * 1024),
                 enable_console=False,
             )
         )

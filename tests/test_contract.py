@@ -1,0 +1,45 @@
+"""js/contract.json is the one list of bridge functions; both sides must match it exactly."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from secure_exec._engine import _v8
+from secure_exec._runtime import _bridge_handlers
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTRACT = json.loads((ROOT / "js" / "contract.json").read_text())
+JS_SOURCES = "\n".join(p.read_text() for p in sorted((ROOT / "js" / "src").glob("*.js")))
+
+
+def test_worker_ops_match_the_contract() -> None:
+    assert set(_v8._WORKER_OPS) == set(CONTRACT["worker"])
+    assert all(kind == "local" for kind in CONTRACT["worker"].values())
+
+
+def test_every_worker_op_is_used_by_the_guest_and_no_other() -> None:
+    used = set(re.findall(r"\bop\('([A-Za-z]+)'", JS_SOURCES))
+    assert used == set(CONTRACT["worker"])
+
+
+def test_host_functions_match_the_handlers_and_the_guest() -> None:
+    handlers = set(_bridge_handlers(None, None))  # type: ignore[arg-type]
+    assert handlers == set(CONTRACT["host"])
+    called = set(re.findall(r"\bhost(?:Call|Post|CallAsync)\('([a-z.]+)'", JS_SOURCES))
+    worker_called = set(re.findall(r'call_host\("([a-z.]+)"', (ROOT / "src/secure_exec/_engine/_v8.py").read_text()))
+    assert called | worker_called == set(CONTRACT["host"])
+
+
+def test_host_function_kinds_match_how_the_guest_calls_them() -> None:
+    kinds = {"hostCall": "sync", "hostPost": "post", "hostCallAsync": "async"}
+    for fn, name in re.findall(r"\b(hostCall|hostPost|hostCallAsync)\('([a-z.]+)'", JS_SOURCES):
+        assert CONTRACT["host"][name] == kinds[fn], name
+
+
+def test_built_assets_carry_the_contract() -> None:
+    from importlib import resources
+
+    shipped = json.loads(resources.files("secure_exec").joinpath("_assets/contract.json").read_text())
+    assert shipped == CONTRACT
