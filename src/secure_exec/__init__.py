@@ -22,6 +22,7 @@ from ._runtime import NodeRuntime as NodeRuntime
 from ._version import __version__ as __version__
 
 __all__ = [
+    "NODE_VERSION",
     "ConfigurationError",
     "CpuTimeLimitExceeded",
     "EngineError",
@@ -29,7 +30,6 @@ __all__ = [
     "ExecutionError",
     "GuestError",
     "MemoryLimitExceeded",
-    "NODE_VERSION",
     "NodeRuntime",
     "ResourceBudgetExceeded",
     "RunResult",

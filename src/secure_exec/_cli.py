@@ -70,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="set a variable in the program's process.env (repeatable); the host's environment is never passed",
     )
-    parser.add_argument("--cwd", default="/root", metavar="PATH", help="the program's working directory (default /root)")
+    parser.add_argument(
+        "--cwd", default="/root", metavar="PATH", help="the program's working directory (default /root)"
+    )
     parser.add_argument(
         "--max-output",
         type=int,

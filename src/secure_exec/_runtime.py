@@ -54,6 +54,7 @@ class _Options:
     max_handles: int
     env: Mapping[str, str]
     cwd: str
+    timeout: float | None
 
 
 def _check_int(name: str, value: Any, low: int, high: int) -> int:
@@ -62,6 +63,12 @@ def _check_int(name: str, value: Any, low: int, high: int) -> int:
     if not low <= value <= high:
         raise ConfigurationError(f"{name} must be between {low} and {high}, got {value}")
     return value
+
+
+def _check_timeout(timeout: float | None) -> float | None:
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0):
+        raise ConfigurationError(f"timeout must be positive seconds or None, got {timeout!r}")
+    return timeout
 
 
 def _check_env(env: Mapping[str, str] | None) -> dict[str, str]:
@@ -121,7 +128,8 @@ def _acquire_shared_pool() -> WorkerPool:
         entry = [WorkerPool(size=2), 0]
         _shared_pools[loop] = entry
     entry[1] += 1
-    return entry[0]
+    pool: WorkerPool = entry[0]
+    return pool
 
 
 async def _release_shared_pool(pool: WorkerPool) -> None:
@@ -167,6 +175,7 @@ class NodeRuntime:
         payload_limit_bytes: int = 16 * MIB,
         max_timers: int = 10_000,
         max_handles: int = 10_000,
+        timeout: float | None = None,
     ) -> NodeRuntime:
         """Create a runtime.
 
@@ -189,6 +198,7 @@ class NodeRuntime:
                 (1024 B to 64 MiB); larger ones fail with ``ERR_SANDBOX_PAYLOAD_TOO_LARGE``.
             max_timers: timers one execution may have pending.
             max_handles: other active handles (stdin, servers, ...) one execution may hold.
+            timeout: default wall-clock seconds for each call (see `exec`); None: none.
 
         Raises:
             ConfigurationError: an option is out of range.
@@ -209,6 +219,7 @@ class NodeRuntime:
             max_handles=_check_int("max_handles", max_handles, 1, 1_000_000),
             env=_check_env(env),
             cwd=_check_path("cwd", cwd),
+            timeout=_check_timeout(timeout),
         )
         if pool is not None:
             return cls(options, pool, owns_pool=False, shared=False)
@@ -256,7 +267,7 @@ class NodeRuntime:
         env: Mapping[str, str] | None = None,
         cwd: str | None = None,
         stdin: str | bytes | None = None,
-        timeout: float | None = None,
+        timeout: float | None = UNSET,
         on_stdout: StdioHook | None = None,
         on_stderr: StdioHook | None = None,
         cpu_time_limit_ms: int | None = UNSET,
@@ -277,7 +288,8 @@ class NodeRuntime:
             cwd: replaces the runtime's ``cwd`` for this call.
             stdin: what ``process.stdin`` reads.
             timeout: wall-clock seconds before the guest is stopped (exit 124,
-                `WallTimeLimitExceeded`).
+                `WallTimeLimitExceeded`); default: the runtime's ``timeout``. If the
+                guest cannot be stopped within 3 s more, its worker is killed.
             on_stdout: called with every chunk of stdout as ``bytes`` (synchronously,
                 in order), whether or not the capture cap was reached.
             on_stderr: the same for stderr.
@@ -294,7 +306,18 @@ class NodeRuntime:
             asyncio.CancelledError: the call was cancelled; the guest was stopped.
         """
         result = await self._execute(
-            "exec", code, file_path, argv, env, cwd, stdin, timeout, on_stdout, on_stderr, cpu_time_limit_ms, module_type
+            "exec",
+            code,
+            file_path,
+            argv,
+            env,
+            cwd,
+            stdin,
+            timeout,
+            on_stdout,
+            on_stderr,
+            cpu_time_limit_ms,
+            module_type,
         )
         assert isinstance(result, ExecResult)
         return result
@@ -308,7 +331,7 @@ class NodeRuntime:
         env: Mapping[str, str] | None = None,
         cwd: str | None = None,
         stdin: str | bytes | None = None,
-        timeout: float | None = None,
+        timeout: float | None = UNSET,
         on_stdout: StdioHook | None = None,
         on_stderr: StdioHook | None = None,
         cpu_time_limit_ms: int | None = UNSET,
@@ -356,8 +379,7 @@ class NodeRuntime:
             cpu_time_limit_ms = options.cpu_time_limit_ms
         elif cpu_time_limit_ms is not None:
             _check_int("cpu_time_limit_ms", cpu_time_limit_ms, 1, 7 * 24 * 3600 * 1000)
-        if timeout is not None and not timeout > 0:
-            raise ConfigurationError(f"timeout must be positive seconds, got {timeout!r}")
+        timeout = options.timeout if timeout is UNSET else _check_timeout(timeout)
         if module_type not in ("auto", "commonjs", "module"):
             raise ConfigurationError(f"module_type must be 'auto', 'commonjs' or 'module', got {module_type!r}")
         stdin_bytes = stdin.encode() if isinstance(stdin, str) else stdin
@@ -414,7 +436,9 @@ class NodeRuntime:
             self._stats["stderr_bytes"] += stderr.total
         return self._result(mode, outcome, stdout, stderr, cpu_time_limit_ms, timeout)
 
-    async def _run_in_worker(self, config: dict[str, Any], handlers: dict[str, Any], timeout: float | None) -> dict[str, Any]:
+    async def _run_in_worker(
+        self, config: dict[str, Any], handlers: dict[str, Any], timeout: float | None
+    ) -> dict[str, Any]:
         try:
             worker = await self._pool.acquire()
         except WorkerDied as exc:
@@ -465,7 +489,7 @@ class NodeRuntime:
             error = EngineError(str(outcome.get("message") or f"execution ended with status {status!r}"))
         if error is not None and status != "exit":
             exit_code = getattr(error, "exit_code", 1)
-        fields = dict(
+        base = ExecResult(
             exit_code=exit_code,
             stdout=stdout.text(),
             stderr=stderr.text(),
@@ -474,8 +498,16 @@ class NodeRuntime:
             error=error,
         )
         if mode == "run":
-            return RunResult(**fields, value=value if error is None else None)
-        return ExecResult(**fields)
+            return RunResult(
+                base.exit_code,
+                base.stdout,
+                base.stderr,
+                base.stdout_truncated,
+                base.stderr_truncated,
+                base.error,
+                value=value if error is None else None,
+            )
+        return base
 
 
 def _bridge_handlers(stdout: _Capture, stderr: _Capture) -> dict[str, Any]:

@@ -17,7 +17,11 @@ from secure_exec import GuestError, NodeRuntime
         ("setTimeout(() => process.exit(9), 5); setInterval(() => {}, 1000)", 9, ""),
         ("throw new Error('boom')", 1, ""),
         ("Promise.reject(new Error('nope'))", 1, ""),
-        ("process.on('uncaughtException', (e) => console.log('caught', e.message)); throw new Error('x')", 0, "caught x\n"),
+        (
+            "process.on('uncaughtException', (e) => console.log('caught', e.message)); throw new Error('x')",
+            0,
+            "caught x\n",
+        ),
         ("process.on('unhandledRejection', (r) => console.log('unhandled', r)); Promise.reject(7)", 0, "unhandled 7\n"),
         ("process.exitCode = 4; throw new Error('e')", 1, ""),
         ("process.on('exit', () => { throw new Error('in exit') }); console.log('a')", 1, "a\n"),
@@ -97,7 +101,7 @@ async def test_run_values_decode_to_python(rt: NodeRuntime) -> None:
     v = r.value
     assert v["n"] == 1.5 and v["big"] == 2**70 and v["s"] == "x" and v["list"] == [1, None, None]
     assert v["bytes"] == b"\x01\x02" and v["map"] == {"k": 1} and v["set"] == [1, 2]
-    assert v["date"] == datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    assert v["date"] == datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
     assert math.isnan(v["nan"]) and v["inf"] == -math.inf and v["nested"] == {"ok": True}
 
 

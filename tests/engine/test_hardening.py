@@ -44,8 +44,18 @@ async def test_no_engine_internal_is_reachable_from_the_global_object(rt: NodeRu
 
 @pytest.mark.parametrize(
     "name",
-    ["__bootstrap", "__jsrunCallSync", "__jsrunCallAsync", "__host_op_sync__", "__host_op_async__",
-     "__jsrun_bind_object", "__jsrun_from_py_stream", "__secureExecBoot", "Deno", "Temporal"],
+    [
+        "__bootstrap",
+        "__jsrunCallSync",
+        "__jsrunCallAsync",
+        "__host_op_sync__",
+        "__host_op_async__",
+        "__jsrun_bind_object",
+        "__jsrun_from_py_stream",
+        "__secureExecBoot",
+        "Deno",
+        "Temporal",
+    ],
 )
 async def test_internal_globals_are_gone(rt: NodeRuntime, name: str) -> None:
     r = await rt.exec(f"console.log(typeof globalThis[{name!r}], {name!r} in globalThis)")

@@ -74,6 +74,25 @@ async def test_heap_exhaustion_is_a_memory_error() -> None:
 @pytest.mark.parametrize(
     "program",
     [
+        "const b = new ArrayBuffer(2 * 1024 ** 3); console.log(b.byteLength)",
+        "const keep = []; for (let i = 0; i < 64; i++) keep.push(new ArrayBuffer(256 * 1024 ** 2))",
+    ],
+)
+async def test_huge_array_buffer_allocation_fails_cleanly_in_the_same_worker(program: str) -> None:
+    # Writable memory is capped per worker (RLIMIT_DATA): the allocation fails inside
+    # V8 and the execution ends with a memory error; the worker itself survives.
+    async with await NodeRuntime.create(memory_limit_mb=64, isolation="dedicated") as rt:
+        await rt.exec("")
+        pids = rt.statistics()["pool"]["pids"]
+        r = await rt.exec(program)
+        assert r.exit_code == 134 and isinstance(r.error, MemoryLimitExceeded), r
+        await assert_still_works(rt)
+        assert rt.statistics()["pool"]["pids"] == pids
+
+
+@pytest.mark.parametrize(
+    "program",
+    [
         "const a = []; for (;;) a.push(new Array(100))",  # escapes jsrun's heap limit
         "const a = []; for (;;) a.push(new Float64Array(1000))",  # backing stores are off-heap
         "const b = new Uint8Array(2 * 1024 ** 3); b.fill(1)",  # 2 GB touched
@@ -175,13 +194,29 @@ async def test_timer_budget() -> None:
         r = await rt.exec(
             "try { for (let i = 0; i < 101; i++) setTimeout(() => {}, 1) } catch (e) { console.log(e.code, e.message) }"
         )
-        assert r.stdout == "ERR_RESOURCE_BUDGET_EXCEEDED ERR_RESOURCE_BUDGET_EXCEEDED: maximum number of timers exceeded\n"
+        assert (
+            r.stdout == "ERR_RESOURCE_BUDGET_EXCEEDED ERR_RESOURCE_BUDGET_EXCEEDED: maximum number of timers exceeded\n"
+        )
 
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("memory_limit_mb", 0), ("cpu_time_limit_ms", 0), ("timing_mitigation", "fast"), ("isolation", "none"), ("cwd", "rel")],
+    [
+        ("memory_limit_mb", 0),
+        ("cpu_time_limit_ms", 0),
+        ("timing_mitigation", "fast"),
+        ("isolation", "none"),
+        ("cwd", "rel"),
+    ],
 )
 async def test_invalid_options_are_configuration_errors(option: str, value: object) -> None:
     with pytest.raises(ConfigurationError):
         await NodeRuntime.create(**{option: value})  # type: ignore[arg-type]
+
+
+async def test_runtime_default_timeout_applies_to_every_call() -> None:
+    async with await NodeRuntime.create(timeout=0.3) as rt:
+        r = await rt.exec("setInterval(() => {}, 1000)")
+        assert isinstance(r.error, WallTimeLimitExceeded)
+        r = await rt.exec("setTimeout(() => console.log('ok'), 500)", timeout=None)
+        assert (r.exit_code, r.stdout) == (0, "ok\n")

@@ -57,9 +57,7 @@ async def test_explicit_pool_outlives_runtimes() -> None:
 
 async def test_concurrent_executions_are_independent() -> None:
     async with await NodeRuntime.create() as rt:
-        results = await asyncio.gather(
-            *(rt.exec(f"setTimeout(() => console.log({i}), {20 - i})") for i in range(8))
-        )
+        results = await asyncio.gather(*(rt.exec(f"setTimeout(() => console.log({i}), {20 - i})") for i in range(8)))
     assert [r.stdout for r in results] == [f"{i}\n" for i in range(8)]
 
 
@@ -81,8 +79,9 @@ async def test_idle_and_parked_workers_use_no_cpu() -> None:
 
 
 async def test_closed_runtime_refuses_work() -> None:
-    from secure_exec import RuntimeClosedError
     import pytest
+
+    from secure_exec import RuntimeClosedError
 
     rt = await NodeRuntime.create()
     await rt.aclose()

@@ -72,8 +72,9 @@ class HostExecution:
 class WorkerProcess:
     """One supervised V8 worker process."""
 
-    def __init__(self, *, rss_headroom: int) -> None:
+    def __init__(self, *, rss_headroom: int, data_limit: int) -> None:
         self.rss_headroom = rss_headroom
+        self.data_limit = data_limit
         self.process: asyncio.subprocess.Process | None = None
         self.writer: asyncio.StreamWriter | None = None
         self.executions: dict[int, HostExecution] = {}
@@ -97,6 +98,7 @@ class WorkerProcess:
                 "secure_exec._engine._v8",
                 str(child.fileno()),
                 str(self.rss_headroom),
+                str(self.data_limit),
                 pass_fds=(child.fileno(),),
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.DEVNULL,
@@ -112,7 +114,7 @@ class WorkerProcess:
         try:
             async with asyncio.timeout(READY_TIMEOUT):
                 header = await reader.readexactly(HEADER_SIZE)
-                length, kind, _e, _s, name_len = parse_header(header)
+                length, kind, _e, _s, _n = parse_header(header)
                 await reader.readexactly(length - (HEADER_SIZE - 4))
         except (asyncio.IncompleteReadError, TimeoutError) as exc:
             await self.kill()
@@ -251,7 +253,9 @@ class WorkerProcess:
         finally:
             await self._on_death()
 
-    def _too_large(self, kind: FrameType, execution: HostExecution | None, seq: int, name: str, limit: int, size: int) -> None:
+    def _too_large(
+        self, kind: FrameType, execution: HostExecution | None, seq: int, name: str, limit: int, size: int
+    ) -> None:
         if execution is None:
             return
         label = "run() value" if kind == FrameType.DONE else name
@@ -259,7 +263,9 @@ class WorkerProcess:
         if kind == FrameType.CALL:
             self._send(encode_frame(FrameType.REPLY, execution.exec_id, seq, name, {"err": err}))
         elif kind == FrameType.ACALL:
-            self._send(encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, "err": err}))
+            self._send(
+                encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, "err": err})
+            )
         elif kind == FrameType.DONE:
             execution.settle({"status": "too_large", "message": err["message"]})
         else:
@@ -267,7 +273,9 @@ class WorkerProcess:
             execution.settle({"status": "too_large", "message": err["message"]})
             self._send(encode_frame(FrameType.KILL, execution.exec_id, 0, "kill", "too_large"))
 
-    def _dispatch(self, kind: FrameType, exec_id: int, seq: int, name: str, body: bytes, execution: HostExecution | None) -> None:
+    def _dispatch(
+        self, kind: FrameType, exec_id: int, seq: int, name: str, body: bytes, execution: HostExecution | None
+    ) -> None:
         if kind == FrameType.HEARTBEAT:
             return
         if kind == FrameType.STUCK:
@@ -301,7 +309,9 @@ class WorkerProcess:
         if kind in (FrameType.CALL, FrameType.ACALL):
             self._answer(kind, execution, seq, name, handler, payload)
 
-    def _answer(self, kind: FrameType, execution: HostExecution, seq: int, name: str, handler: Handler | None, payload: Any) -> None:
+    def _answer(
+        self, kind: FrameType, execution: HostExecution, seq: int, name: str, handler: Handler | None, payload: Any
+    ) -> None:
         def reply(message: dict[str, Any]) -> None:
             body = pack(message)
             if len(body) > execution.payload_limit:
@@ -309,7 +319,9 @@ class WorkerProcess:
             if kind == FrameType.CALL:
                 frame = encode_frame(FrameType.REPLY, execution.exec_id, seq, name, message)
             else:
-                frame = encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, **message})
+                frame = encode_frame(
+                    FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, **message}
+                )
             with contextlib.suppress(WorkerDied):
                 self._send(frame)
 
@@ -357,7 +369,9 @@ class WorkerProcess:
             elif any("out of memory" in line.lower() for line in tail):
                 execution.settle({"status": "memory"})
             else:
-                execution.settle({"status": "crashed", "message": f"V8 worker process (pid {self.pid}) {how}{note}{detail}"})
+                execution.settle(
+                    {"status": "crashed", "message": f"V8 worker process (pid {self.pid}) {how}{note}{detail}"}
+                )
 
 
 def _describe_exit(code: int | None) -> str:
@@ -403,13 +417,19 @@ class WorkerPool:
         memory_headroom_mb: resident memory each worker may use above its size
             at start, besides twice the memory limit of each running execution;
             past that the worker is killed and the busiest execution is charged.
+        data_limit_mb: writable memory (RLIMIT_DATA) each worker may add to what
+            it has at start, for all its executions together; an allocation past
+            it fails inside V8 and ends that execution with a memory error.
     """
 
-    def __init__(self, size: int = 2, *, memory_headroom_mb: int = 256) -> None:
+    def __init__(self, size: int = 2, *, memory_headroom_mb: int = 256, data_limit_mb: int = 2048) -> None:
         if size < 1:
             raise ValueError("size must be at least 1")
+        if memory_headroom_mb < 16 or data_limit_mb < 256:
+            raise ValueError("memory_headroom_mb must be at least 16 and data_limit_mb at least 256")
         self.size = size
         self._headroom = memory_headroom_mb * 1024 * 1024
+        self._data_limit = data_limit_mb * 1024 * 1024
         self._workers: list[WorkerProcess] = []
         self._lock = asyncio.Lock()
         self._closed = False
@@ -441,7 +461,7 @@ class WorkerPool:
             if idle:
                 return idle[0]
             if len(self._workers) < self.size:
-                worker = WorkerProcess(rss_headroom=self._headroom)
+                worker = WorkerProcess(rss_headroom=self._headroom, data_limit=self._data_limit)
                 await worker.start()
                 self._workers.append(worker)
                 return worker

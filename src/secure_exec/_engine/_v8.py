@@ -36,6 +36,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,18 @@ _BOOT = """(() => {
   return boot(caps);
 })()"""
 
-_WORKER_OPS = ("config", "builtins", "park", "call", "callAsync", "post", "exit", "hrtime", "cpuUsage", "importActivity")
+_WORKER_OPS = (
+    "config",
+    "builtins",
+    "park",
+    "call",
+    "callAsync",
+    "post",
+    "exit",
+    "hrtime",
+    "cpuUsage",
+    "importActivity",
+)
 
 
 def _bundle() -> str:
@@ -201,7 +213,7 @@ class Execution:
         )
         self.rt = rt
         try:
-            handlers = {
+            handlers: dict[str, Callable[..., Any]] = {
                 "config": self.op_config,
                 "builtins": self.op_builtins,
                 "park": self.op_park,
@@ -421,7 +433,10 @@ class Execution:
         if url.startswith("node:"):
             name = url[5:]
             exports = self.builtin_exports.get(name, [])
-            lines = [f"const m = globalThis[Symbol.for('secure-exec.builtin')]({json.dumps(name)});", "export default m;"]
+            lines = [
+                f"const m = globalThis[Symbol.for('secure-exec.builtin')]({json.dumps(name)});",
+                "export default m;",
+            ]
             if exports:
                 lines.append(f"export const {{ {', '.join(exports)} }} = m;")
             return "\n".join(lines)
@@ -543,7 +558,12 @@ class Worker:
                         ex.kill("cpu")
                 if ex.stopping and not ex.done:
                     ex.maybe_terminate(now, frames)
-                if ex.kill_time is not None and not ex.done and not ex.stuck_reported and now - ex.kill_time > STUCK_AFTER:
+                if (
+                    ex.kill_time is not None
+                    and not ex.done
+                    and not ex.stuck_reported
+                    and now - ex.kill_time > STUCK_AFTER
+                ):
                     ex.stuck_reported = True
                     self.send_frame(FrameType.STUCK, ex.exec_id, 0, "stuck", ex.kill_reason)
             if busiest is not None and busiest_delta > 0:
@@ -555,16 +575,42 @@ class Worker:
                 os._exit(3)
 
 
+def _vm_data_bytes() -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmData:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def limit_data_segment(extra: int) -> None:
+    """Cap this process's writable private memory at its current size plus ``extra``.
+
+    RLIMIT_AS cannot be used: V8 reserves ~16.7 GB of address space at start.
+    RLIMIT_DATA counts only writable private mappings, so V8's PROT_NONE
+    reservations are free while heap pages and ArrayBuffer backing stores count:
+    an oversized allocation fails inside V8 (a heap-limit termination) instead of
+    being granted lazily by the kernel.
+    """
+    import resource
+
+    limit = _vm_data_bytes() + extra
+    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+
+
 def main() -> None:
     import faulthandler
     import signal
 
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # thread dump on demand, to stderr
     fd = int(sys.argv[1])
-    headroom = int(sys.argv[2]) if len(sys.argv) > 2 else 256 * 1024 * 1024
+    headroom = int(sys.argv[2])
+    data_limit = int(sys.argv[3])
     sock = socket.socket(fileno=fd)
     sock.setblocking(True)
-    Worker(sock, headroom).serve()
+    worker = Worker(sock, headroom)
+    limit_data_segment(data_limit)
+    worker.serve()
 
 
 if __name__ == "__main__":

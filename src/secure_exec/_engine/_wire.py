@@ -39,7 +39,7 @@ def from_wire(node: Any) -> Any:
     if tag == "d":
         if isinstance(value, float) and math.isnan(value):
             return None
-        return datetime.datetime.fromtimestamp(value / 1000, tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(value / 1000, tz=datetime.UTC)
     if tag == "m":
         return {_key(from_wire(k)): from_wire(v) for k, v in value}
     if tag == "S":
