@@ -31,7 +31,7 @@ def _install_key() -> str:
 
 
 def ensure_env() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs before any venv exists
         sys.exit("secure-exec needs Python 3.11 or newer")
     if not PY.exists():
         print("dev: creating .venv", flush=True)
