@@ -22,7 +22,6 @@ from ._runtime import NodeRuntime as NodeRuntime
 from ._version import __version__ as __version__
 
 __all__ = [
-    "NODE_VERSION",
     "ConfigurationError",
     "CpuTimeLimitExceeded",
     "EngineError",
@@ -30,6 +29,7 @@ __all__ = [
     "ExecutionError",
     "GuestError",
     "MemoryLimitExceeded",
+    "NODE_VERSION",
     "NodeRuntime",
     "ResourceBudgetExceeded",
     "RunResult",

@@ -36,7 +36,7 @@ async def test_exit_codes(rt: NodeRuntime, code: str, exit_code: int, stdout: st
 async def test_uncaught_error_report_is_nodes(rt: NodeRuntime) -> None:
     r = await rt.exec("const a = 1;\nthrow new TypeError('bad thing')")
     lines = r.stderr.splitlines()
-    assert lines[:5] == ["/root/index.js:2", "throw new TypeError('bad thing')", "      ^", "", "TypeError: bad thing"]
+    assert lines[:5] == ["/root/index.js:2", "throw new TypeError('bad thing')", "^", "", "TypeError: bad thing"]
     assert lines[5].startswith("    at Object.<anonymous> (/root/index.js:2:7)")
     assert lines[-2:] == ["", "Node.js v22.20.0"]
 

@@ -72,9 +72,9 @@ class HostExecution:
 class WorkerProcess:
     """One supervised V8 worker process."""
 
-    def __init__(self, *, rss_headroom: int, data_limit: int) -> None:
+    def __init__(self, *, rss_headroom: int, data_headroom: int) -> None:
         self.rss_headroom = rss_headroom
-        self.data_limit = data_limit
+        self.data_headroom = data_headroom
         self.process: asyncio.subprocess.Process | None = None
         self.writer: asyncio.StreamWriter | None = None
         self.executions: dict[int, HostExecution] = {}
@@ -98,7 +98,7 @@ class WorkerProcess:
                 "secure_exec._engine._v8",
                 str(child.fileno()),
                 str(self.rss_headroom),
-                str(self.data_limit),
+                str(self.data_headroom),
                 pass_fds=(child.fileno(),),
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.DEVNULL,
@@ -417,19 +417,20 @@ class WorkerPool:
         memory_headroom_mb: resident memory each worker may use above its size
             at start, besides twice the memory limit of each running execution;
             past that the worker is killed and the busiest execution is charged.
-        data_limit_mb: writable memory (RLIMIT_DATA) each worker may add to what
-            it has at start, for all its executions together; an allocation past
-            it fails inside V8 and ends that execution with a memory error.
+        data_headroom_mb: writable memory (RLIMIT_DATA) each worker may add to
+            what it has at start, besides 192 MiB plus twice the memory limit of
+            each running execution; an allocation past it fails inside V8 and
+            ends that execution with a memory error.
     """
 
-    def __init__(self, size: int = 2, *, memory_headroom_mb: int = 256, data_limit_mb: int = 2048) -> None:
+    def __init__(self, size: int = 2, *, memory_headroom_mb: int = 256, data_headroom_mb: int = 512) -> None:
         if size < 1:
             raise ValueError("size must be at least 1")
-        if memory_headroom_mb < 16 or data_limit_mb < 256:
-            raise ValueError("memory_headroom_mb must be at least 16 and data_limit_mb at least 256")
+        if memory_headroom_mb < 16 or data_headroom_mb < 64:
+            raise ValueError("memory_headroom_mb must be at least 16 and data_headroom_mb at least 64")
         self.size = size
         self._headroom = memory_headroom_mb * 1024 * 1024
-        self._data_limit = data_limit_mb * 1024 * 1024
+        self._data_headroom = data_headroom_mb * 1024 * 1024
         self._workers: list[WorkerProcess] = []
         self._lock = asyncio.Lock()
         self._closed = False
@@ -461,7 +462,7 @@ class WorkerPool:
             if idle:
                 return idle[0]
             if len(self._workers) < self.size:
-                worker = WorkerProcess(rss_headroom=self._headroom, data_limit=self._data_limit)
+                worker = WorkerProcess(rss_headroom=self._headroom, data_headroom=self._data_headroom)
                 await worker.start()
                 self._workers.append(worker)
                 return worker

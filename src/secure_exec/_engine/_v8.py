@@ -176,6 +176,7 @@ class Execution:
         self.terminate_sent: float | None = None
         self.spin_cpu: float | None = None
         self.rt_ident: int | None = None
+        self.in_op = 0  # > 0 while the runtime thread runs one of our Python callbacks
         self.done = False
         self.import_activity = 0
         self.import_seen = 0
@@ -225,9 +226,12 @@ class Execution:
                 "cpuUsage": self.op_cpu_usage,
                 "importActivity": self.op_import_activity,
             }
-            ids = {name: rt.register_op(f"secure_exec.{name}", handlers[name], mode="sync") for name in _WORKER_OPS}
-            rt.set_module_resolver(self.resolve_module)
-            rt.set_module_loader(self.load_module)
+            ids = {
+                name: rt.register_op(f"secure_exec.{name}", self._tracked(handlers[name]), mode="sync")
+                for name in _WORKER_OPS
+            }
+            rt.set_module_resolver(self._tracked(self.resolve_module))
+            rt.set_module_loader(self._tracked(self.load_module))
             if self.kill_reason is not None:
                 return {"status": self.kill_reason}
             script = _BOOT % {"ids": json.dumps(ids), "internals": json.dumps(list(_INTERNAL_GLOBALS))}
@@ -256,6 +260,18 @@ class Execution:
             return {"status": "memory"}
         return {"status": "error", "message": message}
 
+    def _tracked(self, fn: Callable[..., Any]) -> Callable[..., Any]:
+        """Wrap a callback the runtime thread makes into Python, counting it in `in_op`."""
+
+        def call(*args: Any) -> Any:
+            self.in_op += 1
+            try:
+                return fn(*args)
+            finally:
+                self.in_op -= 1
+
+        return call
+
     def kill(self, reason: str) -> None:
         """Stop the execution: wake it wherever it waits, then terminate the isolate."""
         if self.kill_reason is not None or self.exit_info is not None:
@@ -279,19 +295,21 @@ class Execution:
         if self.kill_time is None:
             self.kill_time = self.stop_requested
 
-    def maybe_terminate(self, now: float, current_frames: dict[int, Any]) -> None:
+    def maybe_terminate(self, now: float) -> None:
         """Called by the watchdog for a stopping execution (holding the GIL)."""
         if self.done or self.stop_requested is None or self.loop is None:
             return
-        if self.rt_ident is not None and self.clock_id is not None:
-            if self.rt_ident in current_frames:
+        if self.clock_id is not None:
+            if self.in_op:
                 self.spin_cpu = None
                 return
             try:
                 used = time.clock_gettime(self.clock_id)
             except OSError:
                 return
-            spinning = self.spin_cpu is not None and used - self.spin_cpu >= 0.002
+            # Running outside our callbacks across two samples: spinning in JS. Any
+            # progress counts, since many stopping executions share two cores.
+            spinning = self.spin_cpu is not None and used - self.spin_cpu > 0.0002
             self.spin_cpu = used
             if not spinning:
                 return
@@ -309,7 +327,7 @@ class Execution:
         rt = self.rt
         if rt is None or rt.is_closed():
             return
-        if self.rt_ident is not None and self.rt_ident in sys._current_frames():
+        if self.in_op:
             return  # back in a callback: the watchdog will try again
         rt.terminate()
 
@@ -459,15 +477,41 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: Writable memory one isolate needs besides its heap: V8 reserves a 128 MiB
+#: read-write-execute code range per isolate, plus thread stacks and engine state.
+ISOLATE_DATA_BYTES = 192 * 1024 * 1024
+
+
 class Worker:
-    def __init__(self, sock: socket.socket, rss_headroom: int) -> None:
+    def __init__(self, sock: socket.socket, rss_headroom: int, data_headroom: int) -> None:
         self.sock = sock
         self.send_lock = threading.Lock()
         self.executions: dict[int, Execution] = {}
         self.lock = threading.Lock()
+        self.busy = threading.Event()
         self.snapshot = load_snapshot(_bundle())
         self.rss_base = _rss_bytes() + rss_headroom
+        self.data_base = _vm_data_bytes() + data_headroom
         self.last_active: Execution | None = None
+        self._set_data_limit()
+
+    def _set_data_limit(self) -> None:
+        """Cap writable private memory (RLIMIT_DATA) at what running executions may use.
+
+        RLIMIT_AS cannot be used: V8 reserves ~16.7 GB of address space at start.
+        RLIMIT_DATA counts only writable private mappings, so V8's PROT_NONE
+        reservations are free while heap pages and ArrayBuffer backing stores count:
+        an oversized allocation fails inside V8 (a heap-limit termination) instead of
+        being granted lazily by the kernel. Each execution adds its own allowance
+        (isolate overhead plus twice its heap limit), so concurrency is not capped.
+        Called with `lock` held.
+        """
+        import resource
+
+        limit = self.data_base + sum(
+            ISOLATE_DATA_BYTES + 2 * ex.limits["memoryLimitBytes"] for ex in self.executions.values()
+        )
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, resource.RLIM_INFINITY))
 
     def send_frame(self, kind: FrameType, exec_id: int, seq: int, name: str, payload: Any) -> None:
         self.send_raw(encode_frame(kind, exec_id, seq, name, payload))
@@ -482,6 +526,9 @@ class Worker:
     def finish(self, execution: Execution, outcome: dict[str, Any]) -> None:
         with self.lock:
             self.executions.pop(execution.exec_id, None)
+            if not self.executions:
+                self.busy.clear()
+            self._set_data_limit()
         try:
             body = pack(outcome)
         except (TypeError, ValueError) as exc:
@@ -513,6 +560,8 @@ class Worker:
                 execution = Execution(self, exec_id, payload)
                 with self.lock:
                     self.executions[exec_id] = execution
+                    self.busy.set()
+                    self._set_data_limit()
                 execution.start()
                 continue
             if kind == FrameType.SHUTDOWN:
@@ -532,13 +581,14 @@ class Worker:
         rss_check = 0
         last_beat = 0.0
         while True:
+            # Sleeps until an execution starts when there is nothing to watch.
+            self.busy.wait()
             time.sleep(WATCHDOG_INTERVAL)
             now = time.monotonic()
             with self.lock:
                 running = list(self.executions.values())
             busiest, busiest_delta = None, -1.0
             budget = self.rss_base
-            frames = sys._current_frames() if any(ex.stopping for ex in running) else {}
             if running and now - last_beat > HEARTBEAT_INTERVAL:
                 last_beat = now
                 self.send_frame(FrameType.HEARTBEAT, 0, 0, "beat", None)
@@ -557,7 +607,7 @@ class Worker:
                     if limit is not None and used * 1000 > limit:
                         ex.kill("cpu")
                 if ex.stopping and not ex.done:
-                    ex.maybe_terminate(now, frames)
+                    ex.maybe_terminate(now)
                 if (
                     ex.kill_time is not None
                     and not ex.done
@@ -583,19 +633,18 @@ def _vm_data_bytes() -> int:
     return 0
 
 
-def limit_data_segment(extra: int) -> None:
-    """Cap this process's writable private memory at its current size plus ``extra``.
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this worker when the host process dies, however it dies."""
+    import ctypes
+    import signal
 
-    RLIMIT_AS cannot be used: V8 reserves ~16.7 GB of address space at start.
-    RLIMIT_DATA counts only writable private mappings, so V8's PROT_NONE
-    reservations are free while heap pages and ArrayBuffer backing stores count:
-    an oversized allocation fails inside V8 (a heap-limit termination) instead of
-    being granted lazily by the kernel.
-    """
-    import resource
-
-    limit = _vm_data_bytes() + extra
-    resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:
+        os._exit(0)  # the host is already gone
 
 
 def main() -> None:
@@ -603,14 +652,14 @@ def main() -> None:
     import signal
 
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # thread dump on demand, to stderr
+    _die_with_parent()
     fd = int(sys.argv[1])
-    headroom = int(sys.argv[2])
-    data_limit = int(sys.argv[3])
+    rss_headroom = int(sys.argv[2])
+    data_headroom = int(sys.argv[3])
     sock = socket.socket(fileno=fd)
     sock.setblocking(True)
-    worker = Worker(sock, headroom)
-    limit_data_segment(data_limit)
-    worker.serve()
+    threading.stack_size(4 * 1024 * 1024)  # execution threads only run asyncio + jsrun calls
+    Worker(sock, rss_headroom, data_headroom).serve()
 
 
 if __name__ == "__main__":
