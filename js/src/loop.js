@@ -5,7 +5,7 @@
 // (immediates); nextTicks and microtasks are drained after every callback.
 
 import { op } from './dispatch.js';
-import { budgetError } from './errors.js';
+import { budgetError, validateFunction } from './errors.js';
 
 const S = {
   core: null,
@@ -13,6 +13,7 @@ const S = {
   hop: null,               // engine macrotask hop, used while module loads are pending
   onUncaught: null,        // (err, origin) => void
   onRejection: null,       // (reason, promise) => void
+  isExiting: () => false,  // process._exiting: nextTick() queues nothing then
   maxTimers: 10000,
   maxHandles: 10000,
 };
@@ -42,26 +43,16 @@ export function onHostEvent(type, handler) {
 // ---------------------------------------------------------------- nextTick
 
 export function nextTick(callback, ...args) {
-  if (typeof callback !== 'function') {
-    const err = new TypeError(`The "callback" argument must be of type function. Received ${describeReceived(callback)}`);
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
-  }
+  validateFunction(callback, 'callback');
+  if (S.isExiting()) return;
   tickQueue.push({ callback, args });
 }
 
-function describeReceived(value) {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'function') return `function ${value.name}`;
-  if (typeof value === 'object') return value.constructor && value.constructor.name ? `an instance of ${value.constructor.name}` : 'an instance of Object';
-  let shown = String(value);
-  if (typeof value === 'string') shown = `'${shown.length > 28 ? shown.slice(0, 25) + '...' : shown}'`;
-  return `type ${typeof value} (${shown})`;
-}
-
 // Node's processTicksAndRejections: all ticks, then microtasks, until both are
-// empty and no rejection is left to report.
+// empty and no rejection is left to report. A tick that throws ends the drain
+// (in Node the exception leaves processTicksAndRejections): what is still
+// queued waits for the loop's next drain, after its next callback or before
+// its next immediates (see runImmediates).
 export function runTicks() {
   do {
     while (tickQueue.length > 0) {
@@ -70,6 +61,7 @@ export function runTicks() {
         tick.callback(...tick.args);
       } catch (err) {
         S.onUncaught(err, 'uncaughtException');
+        return;
       }
     }
     S.core.runMicrotasks();
@@ -165,6 +157,11 @@ export class Timeout {
     if (this._refed) refedTimers--;
     timersById.delete(this._id);
   }
+  // clearTimeout(): unlike a timer that fired, a cleared one cannot be refreshed.
+  _clear() {
+    this._close();
+    this._idleTimeout = -1;
+  }
   ref() {
     if (!this._refed && !this._destroyed) refedTimers++;
     this._refed = true;
@@ -178,22 +175,29 @@ export class Timeout {
   hasRef() {
     return this._refed;
   }
+  // Node re-arms a timer that already fired, and restarts a pending one.
   refresh() {
-    if (!this._destroyed) {
-      this._unschedule();
-      this._schedule();
+    if (this._idleTimeout < 0) return this;
+    if (this._destroyed) {
+      if (activeTimers >= S.maxTimers) throw budgetError('maximum number of timers exceeded');
+      this._destroyed = false;
+      activeTimers++;
+      if (this._refed) refedTimers++;
+      timersById.set(this._id, this);
     }
+    this._unschedule();
+    this._schedule();
     return this;
   }
   close() {
-    this._close();
+    this._clear();
     return this;
   }
   [Symbol.toPrimitive]() {
     return this._id;
   }
   [Symbol.dispose]() {
-    this._close();
+    this._clear();
   }
 }
 
@@ -229,38 +233,32 @@ export class Immediate {
   }
 }
 
-function checkCallback(callback) {
-  if (typeof callback !== 'function') {
-    const err = new TypeError(`The "callback" argument must be of type function. Received ${describeReceived(callback)}`);
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
-  }
-}
-
 export function setTimeout(callback, delay, ...args) {
-  checkCallback(callback);
+  validateFunction(callback, 'callback');
   return new Timeout(callback, delay, args, false);
 }
 
 export function setInterval(callback, delay, ...args) {
-  checkCallback(callback);
+  validateFunction(callback, 'callback');
   return new Timeout(callback, delay, args, true);
 }
 
 export function clearTimeout(timer) {
   if (timer == null) return;
   if (timer instanceof Timeout) {
-    timer._close();
+    timer._clear();
     return;
   }
   const t = timersById.get(Number(timer));
-  if (t) t._close();
+  if (t) t._clear();
 }
 
-export const clearInterval = clearTimeout;
+export function clearInterval(timer) {
+  clearTimeout(timer);
+}
 
 export function setImmediate(callback, ...args) {
-  checkCallback(callback);
+  validateFunction(callback, 'callback');
   return new Immediate(callback, args);
 }
 
@@ -298,6 +296,9 @@ function nextDeadline() {
 }
 
 function runImmediates() {
+  // Node's check phase opens with a callback scope of its own, so ticks left
+  // over by a drain that an exception ended run before the first immediate.
+  if (immediates.length > 0) runTicks();
   const batch = immediates.splice(0, immediates.length);
   for (const imm of batch) {
     if (imm._destroyed) continue;
@@ -387,6 +388,16 @@ export function loopStats() {
 // without finishing only to hop through the engine while module loads are
 // pending; it re-enters itself through S.hop.
 let engineAttention = false;   // set once the engine has module work of its own
+let engineTurn = false;        // control is in the engine's own loop, between a hop and resume()
+const ownTurnQueue = [];       // work that must wait until control is back here
+
+// Runs `fn` now if the loop has control, else first thing when it gets it back.
+// The worker cannot stop an isolate that exits while the engine is evaluating
+// a module, so a fatal report from there has to wait for our own turn.
+export function inOwnTurn(fn) {
+  if (engineTurn) ownTurnQueue.push(fn);
+  else fn();
+}
 
 export function runLoop(done) {
   for (;;) {
@@ -394,7 +405,8 @@ export function runLoop(done) {
     if (op('importActivity')) {
       // A dynamic import() is being loaded by the engine: let its loop run.
       engineAttention = true;
-      S.hop(() => runLoop(done));
+      engineTurn = true;
+      S.hop(() => resume(done));
       return;
     }
     if (!isAlive()) {
@@ -414,8 +426,18 @@ export function runLoop(done) {
     if (events.length > 0) dispatchEvents(events);
     runImmediates();
     if (engineAttention && events.length === 0) {
-      S.hop(() => runLoop(done));
+      engineTurn = true;
+      S.hop(() => resume(done));
       return;
     }
   }
+}
+
+// Back from the engine's own loop, which may have run guest code (an ES
+// module's body after top-level await): its ticks come before anything else.
+function resume(done) {
+  engineTurn = false;
+  while (ownTurnQueue.length > 0) ownTurnQueue.shift()();
+  runTicks();
+  runLoop(done);
 }

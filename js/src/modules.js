@@ -4,7 +4,8 @@
 // resolution arrives with the virtual kernel.
 
 import { hostCall } from './dispatch.js';
-import { registerSource, registerWrapper, unsupportedError } from './errors.js';
+import { invalidArgType, nodeError, registerSource, registerWrapper, unsupportedError } from './errors.js';
+import { named } from './native.js';
 
 // Every builtin name Node 22 exports; the ones without a factory are not available yet.
 export const NODE_BUILTINS = [
@@ -67,21 +68,14 @@ function moduleNotFound(request, parent) {
 
 function makeRequire(module) {
   function require(request) {
-    if (typeof request !== 'string') {
-      const err = new TypeError(`The "id" argument must be of type string. Received ${request === null ? 'null' : typeof request}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
-    }
-    if (request === '') {
-      const err = new TypeError("The argument 'id' must be a non-empty string. Received ''");
-      err.code = 'ERR_INVALID_ARG_VALUE';
-      throw err;
-    }
+    if (typeof request !== 'string') throw invalidArgType('id', 'string', request);
+    if (request === '') throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'id' must be a non-empty string. Received ''");
     if (isBuiltin(request)) return loadBuiltin(request);
     const resolved = hostCall('module.resolve', { specifier: request, referrer: module.filename, kind: 'require' });
     if (resolved === null) throw moduleNotFound(request, module.filename);
     throw moduleNotFound(request, module.filename);
   }
+  named(require, 'require');
   require.resolve = (request) => {
     if (isBuiltin(request)) return request;
     throw moduleNotFound(request, module.filename);
@@ -154,17 +148,11 @@ export function runCommonJS(filename, source) {
   return module;
 }
 
-// Imports the ESM entry synchronously when its graph has no top-level await;
-// otherwise returns a promise from the engine's asynchronous loader.
-export function importEntry(url, core) {
-  try {
-    return { namespace: core.ops.op_import_sync(url) };
-  } catch (err) {
-    if (err && typeof err.message === 'string' && err.message.includes('Top-level await is not allowed in synchronous evaluation')) {
-      return { promise: import(url) };
-    }
-    throw err;
-  }
+// Imports the ESM entry through the engine's asynchronous loader. (Its
+// synchronous import replaces an evaluation error with a new Error that
+// carries the formatted stack as its message.)
+export function importEntry(url) {
+  return import(url);
 }
 
 export function fileUrl(path) {

@@ -1,10 +1,47 @@
 // The global `process`: identity and environment from the embedder's config,
-// exit semantics as in Node 22, uncaught errors and unhandled rejections.
+// exit semantics as in Node 22, uncaught errors and unhandled rejections
+// (lib/internal/process/execution.js, promises.js and warning.js).
 
-import { EventEmitter } from 'events';
+import { EventEmitter } from './events.js';
 import { op, killedSpin } from './dispatch.js';
-import { nextTick } from './loop.js';
-import { formatUncaught, unsupportedError } from './errors.js';
+import { nextTick, setImmediate } from './loop.js';
+import {
+  fatalReport, invalidArgType, nodeError, unhandledRejectionError, unsupportedError, validateInteger,
+} from './errors.js';
+import { named } from './native.js';
+
+const kGenericUserError = 1;
+const kExceptionInFatalExceptionHandler = 7;
+
+// process.env: every value is a string, and only plain data properties may be defined.
+function createEnv(initial) {
+  const target = {};
+  const store = (key, value) => {
+    // Template literals throw Node's "Cannot convert a Symbol value to a string".
+    const name = `${key}`;
+    Reflect.defineProperty(target, name, { value: `${value}`, writable: true, enumerable: true, configurable: true });
+  };
+  for (const [key, value] of Object.entries(initial)) store(key, value);
+  return new Proxy(target, {
+    set(t, key, value) {
+      store(key, value);
+      return true;
+    },
+    defineProperty(t, key, desc) {
+      if ('get' in desc || 'set' in desc) {
+        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' does not accept an accessor(getter/setter) descriptor");
+      }
+      if (!desc.configurable || !desc.writable || !desc.enumerable) {
+        throw nodeError(TypeError, 'ERR_INVALID_OBJECT_DEFINE_PROPERTY', "'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+      }
+      store(key, desc.value);
+      return true;
+    },
+    get(t, key) {
+      return typeof key === 'symbol' ? undefined : Reflect.get(t, key);
+    },
+  });
+}
 
 export function createProcess(config, clocks, hooks) {
   const process = new EventEmitter();
@@ -12,29 +49,7 @@ export function createProcess(config, clocks, hooks) {
   let exitCode;
   let exiting = false;
   let cwd = config.cwd;
-  let warnedOnce = false;
-
-  function validateExitCode(code) {
-    if (code === undefined || code === null) return code;
-    if (typeof code === 'string' && /^-?\d+$/.test(code.trim())) return Number(code);
-    if (typeof code !== 'number' || !Number.isInteger(code)) {
-      const err = new TypeError(`The "code" argument must be of type number. Received ${typeof code === 'string' ? `type string ('${code}')` : `type ${typeof code} (${String(code)})`}`);
-      err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
-    }
-    return code;
-  }
-
-  const env = new Proxy(Object.assign(Object.create(null), config.env), {
-    set(target, key, value) {
-      target[key] = String(value);
-      return true;
-    },
-    defineProperty(target, key, desc) {
-      target[key] = String(desc.value);
-      return true;
-    },
-  });
+  let traceWarningHelperShown = false;
 
   function hrtime(previous) {
     const ns = clocks.hrtimeNs();
@@ -57,94 +72,138 @@ export function createProcess(config, clocks, hooks) {
   }
   memoryUsage.rss = () => hooks.core.memoryUsage().rss;
 
-  // Ends the execution now: 'exit' listeners run, then the worker stops the isolate.
+  // Ends the execution now; the worker stops the isolate. The status a shell
+  // would see is the low byte, as after exit(3).
   function reallyExit(code) {
-    op('exit', code | 0, hooks.returnValue());
+    op('exit', code & 0xff, hooks.returnValue());
     killedSpin();
   }
 
   function exit(code) {
-    if (code !== undefined) process.exitCode = code;
+    if (arguments.length !== 0) process.exitCode = code;
     if (!exiting) {
       exiting = true;
-      try {
-        process.emit('exit', process.exitCode ?? 0);
-      } catch (err) {
-        hooks.writeStderr(formatUncaught(err, hooks.inspect, false, version));
-        reallyExit(7);
-      }
+      // An exception from a listener propagates to our caller, as in Node.
+      process.emit('exit', process.exitCode || 0);
     }
-    reallyExit(process.exitCode ?? 0);
+    reallyExit(process.exitCode || 0);
   }
 
-  // An error nobody caught: 'uncaughtException' listeners, or Node's report and exit 1.
-  function onUncaught(err, origin) {
-    if (exiting) return;
+  // process._fatalException, then node::errors::TriggerUncaughtException.
+  // `atCreation`: report the error where it was made (microtasks), not thrown.
+  function onUncaught(err, origin = 'uncaughtException', atCreation = false) {
     const fromPromise = origin === 'unhandledRejection';
-    if (process.listenerCount('uncaughtException') > 0) {
-      try {
-        process.emit('uncaughtException', err, origin);
-      } catch (err2) {
-        hooks.writeStderr(formatUncaught(err2, hooks.inspect, false, version));
-        process.exitCode = 7;
-        exit();
-      }
-      return;
-    }
-    hooks.writeStderr(formatUncaught(err, hooks.inspect, fromPromise, version));
-    process.exitCode = 1;
-    exiting = true;
     try {
-      process.emit('exit', 1);
-    } catch {
-      // Node ignores errors thrown by exit listeners during a crash.
-    }
-    reallyExit(1);
-  }
-
-  function onRejection(reason, promise) {
-    if (process.listenerCount('unhandledRejection') > 0) {
-      try {
-        process.emit('unhandledRejection', reason, promise);
-      } catch (err) {
-        onUncaught(err, 'uncaughtException');
+      process.emit('uncaughtExceptionMonitor', err, origin);
+      if (process.emit('uncaughtException', err, origin)) {
+        // Node makes sure the loop turns once more, so queued ticks get processed.
+        setImmediate(noop);
+        return;
       }
-      return;
+    } catch (handlerError) {
+      // A throwing handler is fatal at once: no 'exit' event, exit code 7.
+      hooks.writeStderr(fatalReport(handlerError, false));
+      reallyExit(kExceptionInFatalExceptionHandler);
     }
-    onUncaught(reason, 'unhandledRejection');
+    try {
+      if (!exiting) {
+        exiting = true;
+        process.exitCode = kGenericUserError;
+        process.emit('exit', kGenericUserError);
+      }
+    } catch {
+      // Nothing to be done about it at this point (Node's words).
+    }
+    hooks.writeStderr(fatalReport(err, fromPromise, fromPromise || atCreation));
+    reallyExit(exitCode ?? kGenericUserError);
   }
 
-  function emitWarning(warning, type, code) {
-    let name = 'Warning';
-    if (type && typeof type === 'object') {
+  // The natural end (node::EmitProcessExitInternal); a throwing listener is an uncaught error.
+  function emitExit() {
+    exiting = true;
+    process.emit('exit', exitCode ?? 0);
+  }
+
+  // The default --unhandled-rejections=throw mode.
+  function onRejection(reason, promise) {
+    if (!process.emit('unhandledRejection', reason, promise)) {
+      onUncaught(unhandledRejectionError(reason), 'unhandledRejection');
+    }
+  }
+
+  function emitWarning(warning, type, code, ctor) {
+    if (process.noDeprecation && type === 'DeprecationWarning') return;
+    let detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+      ctor = type.ctor;
       code = type.code;
-      name = type.type || name;
-    } else if (typeof type === 'string') {
-      name = type;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
     }
-    let w = warning;
+    if (type !== undefined && typeof type !== 'string') throw invalidArgType('type', 'string', type);
+    if (typeof code === 'function') {
+      ctor = code;
+      code = undefined;
+    } else if (code !== undefined && typeof code !== 'string') {
+      throw invalidArgType('code', 'string', code);
+    }
     if (typeof warning === 'string') {
-      w = new Error(warning);
-      w.name = name;
-      if (code !== undefined) w.code = code;
+      warning = createWarning(warning, type, code, ctor, detail);
+    } else if (!(warning instanceof Error)) {
+      throw invalidArgType('warning', ['Error', 'string'], warning);
     }
-    nextTick(() => {
-      process.emit('warning', w);
-    });
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) {
+        nextTick(() => {
+          throw warning;
+        });
+        return;
+      }
+    }
+    nextTick(doEmitWarning, warning);
   }
 
-  process.on('warning', (w) => {
-    if (process.noDeprecation && w.name === 'DeprecationWarning') return;
-    const codePart = w.code ? `[${w.code}] ` : '';
-    let text = `(node:${config.pid}) ${codePart}${w.name}: ${w.message}\n`;
-    if (!warnedOnce) {
-      warnedOnce = true;
-      text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+  function createWarning(message, type, code, ctor, detail) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    const warning = new Error(message);
+    Error.stackTraceLimit = limit;
+    warning.name = String(type || 'Warning');
+    if (code !== undefined) warning.code = code;
+    if (detail !== undefined) warning.detail = detail;
+    Error.captureStackTrace(warning, ctor || process.emitWarning);
+    return warning;
+  }
+
+  function doEmitWarning(warning) {
+    process.emit('warning', warning);
+  }
+
+  // Node's default 'warning' listener (lib/internal/process/warning.js), which
+  // prints through the global console.
+  function onWarning(warning) {
+    if (!(warning instanceof Error)) return;
+    const isDeprecation = warning.name === 'DeprecationWarning';
+    if (isDeprecation && process.noDeprecation) return;
+    const trace = process.traceProcessWarnings || (isDeprecation && process.traceDeprecation);
+    let msg = `(${process.release.name}:${process.pid}) `;
+    if (warning.code) msg += `[${warning.code}] `;
+    if (trace && warning.stack) msg += `${warning.stack}`;
+    else msg += typeof warning.toString === 'function' ? `${warning.toString()}` : Error.prototype.toString.call(warning);
+    if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+    if (!trace && !traceWarningHelperShown) {
+      const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+      msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
+      traceWarningHelperShown = true;
     }
-    hooks.writeStderr(text);
-  });
-  // The default 'warning' listener must not count as a user listener.
-  const defaultWarningListener = process.listeners('warning')[0];
+    hooks.printWarning(msg);
+  }
+  process.on('warning', onWarning);
 
   const versions = {
     node: version.slice(1), acorn: '8.15.0', ada: '2.9.2', ares: '1.34.5', brotli: '1.1.0',
@@ -165,29 +224,21 @@ export function createProcess(config, clocks, hooks) {
     argv0: 'node',
     execArgv: [],
     execPath: config.execPath,
-    env,
+    env: createEnv(config.env),
     pid: config.pid,
     ppid: config.ppid,
     exit,
+    reallyExit: named((code) => reallyExit(code | 0), 'reallyExit'),
     nextTick,
     hrtime,
     memoryUsage,
     emitWarning,
     features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false },
     config: { target_defaults: {}, variables: {} },
-    noDeprecation: false,
-    throwDeprecation: false,
-    traceDeprecation: false,
     allowedNodeEnvironmentFlags: new Set(),
-    cwd() {
-      return cwd;
-    },
+    cwd: named(() => cwd, 'wrappedCwd'),
     chdir(dir) {
-      if (typeof dir !== 'string') {
-        const err = new TypeError(`The "directory" argument must be of type string. Received ${dir === null ? 'null' : typeof dir}`);
-        err.code = 'ERR_INVALID_ARG_TYPE';
-        throw err;
-      }
+      if (typeof dir !== 'string') throw invalidArgType('directory', 'string', dir);
       cwd = hooks.resolvePath(cwd, dir);
     },
     umask() {
@@ -233,12 +284,27 @@ export function createProcess(config, clocks, hooks) {
     },
     hasUncaughtExceptionCaptureCallback: () => false,
     setSourceMapsEnabled() {},
-    emit: process.emit,
   });
+  Object.defineProperty(process, '_exiting', {
+    get: () => exiting,
+    set: (value) => {
+      exiting = !!value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  // lib/internal/bootstrap/node.js: integer strings are accepted, other values validated.
   Object.defineProperty(process, 'exitCode', {
     get: () => exitCode,
     set: (code) => {
-      exitCode = validateExitCode(code);
+      if (code !== null && code !== undefined) {
+        let value = code;
+        if (typeof code === 'string' && code !== '' && Number.isNaN((value = Number(code)))) value = code;
+        validateInteger(value, 'code');
+        exitCode = value;
+      } else {
+        exitCode = undefined;
+      }
     },
     enumerable: true,
     configurable: false,
@@ -250,12 +316,11 @@ export function createProcess(config, clocks, hooks) {
     onUncaught,
     onRejection,
     exit,
+    emitExit,
     get exiting() {
       return exiting;
     },
-    hasUserListener(event) {
-      const listeners = process.listeners(event);
-      return listeners.some((l) => l !== defaultWarningListener);
-    },
   };
 }
+
+function noop() {}

@@ -1,12 +1,14 @@
 // process.stdout / process.stderr (synchronous writes forwarded to the host in
 // bounded chunks) and process.stdin (the `stdin` option, as a readable stream).
 
-import { EventEmitter } from 'events';
+import { EventEmitter } from './events.js';
 import { Buffer } from 'buffer';
 import { hostPost } from './dispatch.js';
 import { nextTick, Handle } from './loop.js';
 
-const CHUNK = 64 * 1024;
+// Writes travel in chunks that fit the host's payload limit with room for framing.
+const MAX_CHUNK = 64 * 1024;
+const FRAME_ROOM = 256;
 
 function invalidChunk(chunk) {
   const err = new TypeError(`The "chunk" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${chunk === null ? 'null' : typeof chunk}`);
@@ -14,11 +16,11 @@ function invalidChunk(chunk) {
   return err;
 }
 
-export function createWritable(fd, encode) {
+export function createWritable(fd, encode, payloadLimit) {
+  const chunkSize = Math.max(1, Math.min(MAX_CHUNK, payloadLimit - FRAME_ROOM));
   const stream = new EventEmitter();
   Object.assign(stream, {
     fd,
-    isTTY: false,
     writable: true,
     _isStdio: true,
     writableLength: 0,
@@ -33,8 +35,8 @@ export function createWritable(fd, encode) {
       if (typeof chunk === 'string') bytes = encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : encode(chunk);
       else if (ArrayBuffer.isView(chunk)) bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       else throw invalidChunk(chunk);
-      for (let off = 0; off < bytes.length; off += CHUNK) {
-        hostPost('stdio.write', { fd, data: bytes.subarray(off, Math.min(off + CHUNK, bytes.length)) });
+      for (let off = 0; off < bytes.length; off += chunkSize) {
+        hostPost('stdio.write', { fd, data: bytes.subarray(off, Math.min(off + chunkSize, bytes.length)) });
       }
       if (typeof callback === 'function') nextTick(callback, null);
       return true;
@@ -94,7 +96,6 @@ export function createStdin(data) {
 
   Object.assign(stream, {
     fd: 0,
-    isTTY: false,
     readable: true,
     readableEnded: false,
     setEncoding(enc) {

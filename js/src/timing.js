@@ -3,6 +3,7 @@
 // always schedules timers on the real clock, which the guest cannot read.
 
 import { op } from './dispatch.js';
+import { asNative, named } from './native.js';
 
 export function installClocks(g, config) {
   const RealDate = g.Date;
@@ -30,6 +31,7 @@ export function installClocks(g, config) {
       return Reflect.construct(RealDate, args.length === 0 ? [frozenMs] : args, new.target);
     };
     Object.defineProperty(FrozenDate, 'length', { value: 7 });
+    asNative(named(FrozenDate, 'Date'), RealDate);
     FrozenDate.prototype = RealDate.prototype;
     FrozenDate.parse = RealDate.parse;
     FrozenDate.UTC = RealDate.UTC;

@@ -418,6 +418,7 @@ class NodeRuntime:
             "timing": options.timing_mitigation,
             "frozenTimeMs": int(time.time() * 1000),
             "stdin": stdin_bytes,
+            "payloadLimitBytes": options.payload_limit_bytes,
             "maxTimers": options.max_timers,
             "maxHandles": options.max_handles,
         }

@@ -126,3 +126,11 @@ async def test_unserializable_run_values_give_a_clear_error(rt: NodeRuntime, cod
     assert isinstance(r.error, ValueTransferError)
     assert fragment in str(r.error)
     assert r.exit_code == 1 and r.value is None
+
+
+@pytest.mark.parametrize(
+    "body", ["console.log('body'); process.exit(4)", "await null; console.log('body'); process.exit(4)"]
+)
+async def test_process_exit_in_an_es_module_body(rt: NodeRuntime, body: str) -> None:
+    r = await rt.exec(body, file_path="/root/main.mjs", timeout=30)
+    assert (r.exit_code, r.stdout, r.error) == (4, "body\n", None)

@@ -220,3 +220,12 @@ async def test_runtime_default_timeout_applies_to_every_call() -> None:
         assert isinstance(r.error, WallTimeLimitExceeded)
         r = await rt.exec("setTimeout(() => console.log('ok'), 500)", timeout=None)
         assert (r.exit_code, r.stdout) == (0, "ok\n")
+
+
+async def test_cpu_limit_stops_a_busy_es_module_body() -> None:
+    # The engine cancels a termination while it evaluates an ES module for import();
+    # the worker may have to be replaced, but the outcome must be the CPU limit.
+    async with await NodeRuntime.create(cpu_time_limit_ms=300) as rt:
+        r = await rt.exec("while (true) {}", file_path="/root/busy.mjs", timeout=30)
+        assert r.exit_code == 124 and isinstance(r.error, CpuTimeLimitExceeded), r
+        await assert_still_works(rt)

@@ -96,3 +96,35 @@ async def test_aclose_stops_running_executions() -> None:
     await asyncio.sleep(0.3)
     await asyncio.wait_for(rt.aclose(), 10)
     assert task.cancelled()
+
+
+async def test_many_concurrent_executions_share_one_worker() -> None:
+    async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
+        results = await asyncio.gather(*(rt.exec("setTimeout(() => console.log('ok'), 300)") for _ in range(30)))
+        assert [r.stdout for r in results] == ["ok\n"] * 30
+        assert len(pool.statistics()["pids"]) == 1
+
+
+async def test_many_executions_exiting_at_once_all_report_their_code() -> None:
+    async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
+        await rt.exec("")
+        pids = pool.statistics()["pids"]
+        results = await asyncio.gather(
+            *(rt.exec("setTimeout(() => process.exit(3), 100); setInterval(() => {}, 1000)") for _ in range(40))
+        )
+        assert [(r.exit_code, r.error) for r in results] == [(3, None)] * 40
+        assert pool.statistics()["pids"] == pids
+
+
+async def test_cancelling_many_executions_keeps_the_worker() -> None:
+    async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
+        await rt.exec("")
+        pids = pool.statistics()["pids"]
+        tasks = [asyncio.ensure_future(rt.exec("setInterval(() => {}, 1000)")) for _ in range(30)]
+        await asyncio.sleep(1.0)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        r = await rt.exec("console.log('after')")
+        assert r.stdout == "after\n"
+        assert pool.statistics()["pids"] == pids

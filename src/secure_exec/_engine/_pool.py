@@ -32,6 +32,7 @@ Handler = Callable[[Any], Any]
 READY_TIMEOUT = 120.0  # the first start may build the snapshot
 KILL_GRACE = 3.0  # seconds a killed execution may take to report before its worker is killed
 SILENCE_LIMIT = 3.0  # seconds without a frame, while executions run, before a worker counts as wedged
+TERMINATE_LIMIT = 1.0  # seconds from a TERMINATING frame to the execution's outcome before the worker is killed
 _exec_ids = itertools.count(1)
 
 
@@ -63,6 +64,8 @@ class HostExecution:
     outcome: asyncio.Future[dict[str, Any]] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
     kill_reason: str | None = None
+    #: Set by a TERMINATING frame: when, and the outcome to report if the worker wedges.
+    terminating: tuple[float, dict[str, Any]] | None = None
 
     def settle(self, outcome: dict[str, Any]) -> None:
         if not self.outcome.done():
@@ -164,11 +167,19 @@ class WorkerProcess:
         # means its Python threads are wedged, and only a kill recovers them.
         loop = asyncio.get_running_loop()
         while self.alive:
-            await asyncio.sleep(SILENCE_LIMIT / 4)
-            if self.executions and loop.time() - self.last_heard > SILENCE_LIMIT:
+            await asyncio.sleep(0.25)
+            now = loop.time()
+            if self.executions and now - self.last_heard > SILENCE_LIMIT:
                 self._death_note = f"worker stopped responding for {SILENCE_LIMIT:.0f}s"
                 await self.kill()
                 return
+            for execution in list(self.executions.values()):
+                if execution.terminating and now - execution.terminating[0] > TERMINATE_LIMIT:
+                    # jsrun deadlocked terminating this isolate (see _v8.Execution._terminate).
+                    execution.settle(execution.terminating[1])
+                    self._death_note = f"worker wedged terminating execution {execution.exec_id}"
+                    await self.kill()
+                    return
 
     async def _drain_stderr(self) -> None:
         assert self.process is not None and self.process.stderr is not None
@@ -277,6 +288,10 @@ class WorkerProcess:
         self, kind: FrameType, exec_id: int, seq: int, name: str, body: bytes, execution: HostExecution | None
     ) -> None:
         if kind == FrameType.HEARTBEAT:
+            return
+        if kind == FrameType.TERMINATING:
+            if execution is not None:
+                execution.terminating = (asyncio.get_running_loop().time(), unpack(body))
             return
         if kind == FrameType.STUCK:
             reason = unpack(body)

@@ -37,6 +37,7 @@ class FrameType(enum.IntEnum):
     STUCK = 0x86  #: an execution ignored termination; the worker must be killed
     OVERLIMIT = 0x87  #: the worker exceeded its memory budget; payload blames an execution
     HEARTBEAT = 0x88  #: the worker's watchdog is alive (sent while executions run)
+    TERMINATING = 0x89  #: the worker is about to terminate an isolate; payload: the outcome if it wedges
 
 
 def pack(value: Any) -> bytes:

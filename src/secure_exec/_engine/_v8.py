@@ -200,6 +200,7 @@ class Execution:
 
     async def _main(self) -> dict[str, Any]:
         self.loop = asyncio.get_running_loop()
+        self.terminated = asyncio.Event()
         limits = self.limits
         rt = jsrun.Runtime(
             jsrun.RuntimeConfig(
@@ -236,7 +237,7 @@ class Execution:
                 return {"status": self.kill_reason}
             script = _BOOT % {"ids": json.dumps(ids), "internals": json.dumps(list(_INTERNAL_GLOBALS))}
             try:
-                result = await rt.eval_async(script)
+                result = await self._eval_until_terminated(rt, script)
             except jsrun.RuntimeTerminated as exc:
                 return self._terminated_outcome(str(exc))
             except jsrun.JavaScriptError as exc:
@@ -250,6 +251,27 @@ class Execution:
             self.rt = None
             rt.close()
             del rt
+
+    async def _eval_until_terminated(self, rt: jsrun.Runtime, script: str) -> Any:
+        """``eval_async(script)``, or RuntimeTerminated once the isolate was terminated.
+
+        After a termination jsrun does not always settle the evaluation (seen
+        while the engine evaluates an ES module for ``import()``): the promise
+        the boot script returned can no longer settle, so waiting on it would
+        hang until the watchdog reports the execution stuck.
+        """
+        evaluation = asyncio.ensure_future(rt.eval_async(script))
+        terminated = asyncio.ensure_future(self.terminated.wait())
+        try:
+            await asyncio.wait({evaluation, terminated}, return_when=asyncio.FIRST_COMPLETED)
+            if not evaluation.done():
+                done, _ = await asyncio.wait({evaluation}, timeout=0.1)
+                if not done:
+                    evaluation.cancel()
+                    raise jsrun.RuntimeTerminated("terminated")
+            return evaluation.result()
+        finally:
+            terminated.cancel()
 
     def _terminated_outcome(self, message: str) -> dict[str, Any]:
         if self.exit_info is not None:
@@ -329,7 +351,17 @@ class Execution:
             return
         if self.in_op:
             return  # back in a callback: the watchdog will try again
+        # If the guest calls into Python while terminate() waits (it can, when the
+        # engine cancels the termination to settle an import() promise), jsrun
+        # deadlocks on the GIL. Tell the host first: it kills the worker if the
+        # outcome does not follow promptly, and reports this one correctly.
+        if self.exit_info is not None:
+            planned = {"status": "exit", **self.exit_info}
+        else:
+            planned = {"status": self.kill_reason or "error", "message": "terminated"}
+        self.worker.send_frame(FrameType.TERMINATING, self.exec_id, 0, "terminating", planned)
         rt.terminate()
+        self.terminated.set()
 
     # ------------------------------------------------------------ ops (runtime thread)
 

@@ -1,0 +1,23 @@
+// Circular references and repeated (non-circular) references.
+const a = { name: 'a' };
+a.self = a;
+console.log(a);
+const b = { list: [] };
+b.list.push(b, { back: b });
+console.log(b);
+const shared = { s: 1 };
+console.log({ x: shared, y: shared });
+const m = new Map();
+m.set('me', m);
+console.log(m);
+const arr = [1];
+arr.push(arr);
+console.log(arr);
+const p = { q: {} };
+p.q.p = p;
+p.q.q = p.q;
+console.log(p);
+const x = {}, y = {};
+x.y = y;
+y.x = x;
+console.log([x, y]);

@@ -1,0 +1,22 @@
+// Boxed primitives, -0, BigInt, Symbol, numbers, Dates and RegExps.
+console.log(-0, [-0], { z: -0 }, 0, +0);
+console.log(123n, [-5n], { big: 2n ** 70n });
+console.log(new Number(3), new String('boxed'), new Boolean(false), Object(Symbol('s')), Object(10n));
+const boxed = new String('ab');
+boxed.extra = 1;
+console.log(boxed, [new Number(-0)]);
+console.log(Symbol('desc'), Symbol(), Symbol.for('registered'), Symbol.iterator, [Symbol('in array')]);
+console.log(NaN, Infinity, -Infinity, 1e21, 1e-7, 0.1 + 0.2, 2 ** 53, -1.5);
+console.log(new Date(0), [new Date(86400000)], { d: new Date(Date.UTC(2020, 1, 29, 12, 30, 15, 123)) });
+console.log(new Date(NaN), new Date('not a date'), [new Date(NaN)]);
+const dateWithProp = new Date(0);
+dateWithProp.label = 'epoch';
+console.log(dateWithProp);
+console.log(new Date(0).toISOString(), JSON.stringify({ d: new Date(0) }));
+console.log(/ab+c/gi, [/x/], { r: /[\]\/]/u }, new RegExp('a/b'), /(?<name>x)/dsy);
+const reWithProp = /r/;
+reWithProp.prop = 1;
+console.log(reWithProp);
+console.log(true, false, null, undefined, [true, null, undefined]);
+console.log(typeof 1n, typeof Symbol(), typeof null);
+console.log(1000000, 1234.5678, -0.000001);

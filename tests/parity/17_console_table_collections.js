@@ -1,0 +1,20 @@
+// console.table with Map, Set, typed arrays and the properties argument.
+console.table(new Map([['a', 1], ['b', { x: 1, y: 2 }]]));
+console.table(new Set(['s1', 's2', { k: 'v' }]));
+console.table(new Map([[{ key: 'obj' }, [1, 2]]]));
+console.table(new Uint8Array([5, 6]));
+console.table([new Map([[1, 2]]), new Set([3])]);
+console.table({ a: [1, 2], b: 'str' });
+console.table([{ a: 1 }, { b: 2 }, { a: 3, c: 4 }], ['c', 'a']);
+console.table(new Map([['k', 'v']]), ['ignored']);
+console.group('grouped');
+console.table([{ inGroup: true }]);
+console.groupEnd();
+const m = new Map([['x', { v: 1 }], ['y', { v: 2 }]]);
+console.table(m.entries());
+console.table(m.keys());
+console.table(new Set(['a', 'b']).values());
+const partly = m.values();
+partly.next();
+console.table(partly);
+console.log([...partly]);

@@ -1,0 +1,24 @@
+// console.group nesting, multi-line output and groupCollapsed, on both streams.
+console.group('Level 1');
+console.log('inside 1');
+console.group();
+console.log('inside unnamed');
+console.log({ multi: 'line', obj: { a: [1, 2, 3], b: 'x'.repeat(60), c: { d: { e: 1 } } } });
+console.group('Level 3', { label: true });
+console.log('line1\nline2');
+console.error('to stderr\nsecond');
+console.warn(new Map([[1, { a: 'b'.repeat(70) }]]));
+console.groupEnd();
+console.groupCollapsed('collapsed');
+console.info('info inside');
+console.debug('debug inside');
+console.groupEnd();
+console.groupEnd();
+console.log('back at 1');
+console.groupEnd();
+console.groupEnd();
+console.log('back at 0 after extra groupEnd');
+console.group('%s-%d', 'formatted', 7);
+console.dir({ dir: { in: { group: 1 } } });
+console.table([{ t: 1 }]);
+console.groupEnd();

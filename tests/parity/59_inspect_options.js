@@ -1,0 +1,25 @@
+// util.inspect options: depth, compact, breakLength, sorted, limits, numericSeparator.
+const util = require('util');
+const v = { b: [1, 2, { c: [3, { d: 4 }] }], a: 'str', m: new Map([['k', { x: 1 }]]) };
+console.log(util.inspect(v));
+console.log(util.inspect(v, { depth: 0 }));
+console.log(util.inspect(v, { depth: 1 }));
+console.log(util.inspect(v, { compact: false }));
+console.log(util.inspect(v, { compact: 1 }));
+console.log(util.inspect(v, { breakLength: Infinity }));
+console.log(util.inspect(v, { breakLength: 20 }));
+console.log(util.inspect(v, { sorted: true }));
+console.log(util.inspect(v, false, 0, false));
+console.log(util.inspect(Array.from({ length: 10 }, (_, i) => i), { maxArrayLength: 2 }));
+console.log(util.inspect(new Set([1, 2, 3]), { maxArrayLength: 1 }));
+console.log(util.inspect('x'.repeat(20), { maxStringLength: 4 }));
+console.log(util.inspect(123456789.123, { numericSeparator: true }), util.inspect(-1234567n, { numericSeparator: true }));
+console.log(util.inspect({ a: 1, b: 'two' }, { colors: true }));
+console.log(util.inspect([1, null, undefined, true, 's', Symbol('x'), 10n], { colors: true }));
+console.log(util.inspect({ hidden: [1] }, { showHidden: true }));
+console.log(util.inspect(Object.defineProperty({}, 'nonEnum', { value: 1 }), { showHidden: true }));
+console.log(util.inspect(new Error('e'), { compact: true }).split('\n')[0]);
+console.log(util.inspect('string'), util.inspect(5), util.inspect(null), util.inspect("it's"));
+console.log(util.inspect({ a: { b: { c: {} } } }, { depth: -1 }), util.inspect([[]], { depth: -1 }));
+console.log(util.stripVTControlCharacters('\u001b[31mred\u001b[39m'));
+console.log(Object.keys(util.inspect.defaultOptions).sort().join());
