@@ -4,12 +4,14 @@
 
 let callSync = null;
 let ids = null;
+let sleep = null;
 // Every worker op answers this once the execution is stopping (see _engine/_v8.py).
 const STOP = '\u0000secure-exec:stop';
 
-export function installDispatch(capturedCallSync, opIds) {
+export function installDispatch(capturedCallSync, opIds, capturedSleep) {
   callSync = capturedCallSync;
   ids = opIds;
+  sleep = capturedSleep;
 }
 
 // Set once the worker has answered STOP. From then on no op is ever called again:
@@ -71,10 +73,11 @@ export function hostPost(name, payload) {
   if (reply && reply.err) throw makeError(reply.err);
 }
 
-// The worker asked this execution to stop (exit, kill, CPU limit): spin in
+// The worker asked this execution to stop (exit, kill, CPU limit): wait in
 // interruptible code, calling nothing, until the engine's termination lands.
+// Atomics.wait sleeps without burning CPU and wakes when V8 terminates.
 export function killedSpin() {
   if (stopped) throw STOPPED;  // running again after a cancelled termination
   stopped = true;
-  for (;;) { /* terminated by the worker */ }
+  for (;;) sleep();
 }

@@ -34,7 +34,10 @@ function resolvePath(base, path) {
 function boot(caps) {
   const g = globalThis;
   const { callSync, core, engineSetTimeout, ids } = caps;
-  installDispatch(callSync, ids);
+  // Captured before freeze mode deletes them: a private wait for a stopped guest.
+  const stopCell = new Int32Array(new SharedArrayBuffer(4));
+  const atomicsWait = Atomics.wait;
+  installDispatch(callSync, ids, () => atomicsWait(stopCell, 0, 0, 1000));
   const config = op('config');
 
   // ---- globals that must not exist for guests

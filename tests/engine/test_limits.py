@@ -54,6 +54,7 @@ async def test_per_call_cpu_limit_overrides_runtime() -> None:
         assert r.exit_code == 124 and isinstance(r.error, CpuTimeLimitExceeded)
 
 
+@pytest.mark.slow
 async def test_uninterruptible_allocation_loop_is_stopped_by_cpu_limit() -> None:
     # jsrun cannot interrupt some `new Array(n)` loops; the worker's backstop must.
     async with await NodeRuntime.create(memory_limit_mb=64, cpu_time_limit_ms=1000) as rt:
@@ -90,6 +91,7 @@ async def test_huge_array_buffer_allocation_fails_cleanly_in_the_same_worker(pro
         assert rt.statistics()["pool"]["pids"] == pids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "program",
     [
@@ -222,6 +224,7 @@ async def test_runtime_default_timeout_applies_to_every_call() -> None:
         assert (r.exit_code, r.stdout) == (0, "ok\n")
 
 
+@pytest.mark.slow
 async def test_cpu_limit_stops_a_busy_es_module_body() -> None:
     # The engine cancels a termination while it evaluates an ES module for import();
     # the worker may have to be replaced, but the outcome must be the CPU limit.

@@ -6,6 +6,8 @@ import asyncio
 import os
 import signal
 
+import pytest
+
 from secure_exec import EngineError, NodeRuntime, WorkerPool
 
 
@@ -98,6 +100,7 @@ async def test_aclose_stops_running_executions() -> None:
     assert task.cancelled()
 
 
+@pytest.mark.slow
 async def test_many_concurrent_executions_share_one_worker() -> None:
     async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
         results = await asyncio.gather(*(rt.exec("setTimeout(() => console.log('ok'), 300)") for _ in range(30)))
@@ -105,6 +108,7 @@ async def test_many_concurrent_executions_share_one_worker() -> None:
         assert len(pool.statistics()["pids"]) == 1
 
 
+@pytest.mark.slow
 async def test_many_executions_exiting_at_once_all_report_their_code() -> None:
     async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
         await rt.exec("")
@@ -116,6 +120,7 @@ async def test_many_executions_exiting_at_once_all_report_their_code() -> None:
         assert pool.statistics()["pids"] == pids
 
 
+@pytest.mark.slow
 async def test_cancelling_many_executions_keeps_the_worker() -> None:
     async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
         await rt.exec("")

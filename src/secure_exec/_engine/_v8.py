@@ -177,6 +177,7 @@ class Execution:
         self.spin_cpu: float | None = None
         self.rt_ident: int | None = None
         self.in_op = 0  # > 0 while the runtime thread runs one of our Python callbacks
+        self.stop_returned = False  # an op answered STOP: the guest now waits to be terminated
         self.done = False
         self.import_activity = 0
         self.import_seen = 0
@@ -288,7 +289,11 @@ class Execution:
         def call(*args: Any) -> Any:
             self.in_op += 1
             try:
-                return fn(*args)
+                result = fn(*args)
+                if result is STOP:
+                    # The bridge never calls an op again after STOP (js/src/dispatch.js).
+                    self.stop_returned = True
+                return result
             finally:
                 self.in_op -= 1
 
@@ -321,22 +326,25 @@ class Execution:
         """Called by the watchdog for a stopping execution (holding the GIL)."""
         if self.done or self.stop_requested is None or self.loop is None:
             return
-        if self.clock_id is not None:
-            if self.in_op:
-                self.spin_cpu = None
-                return
-            try:
-                used = time.clock_gettime(self.clock_id)
-            except OSError:
-                return
-            # Running outside our callbacks across two samples: spinning in JS. Any
-            # progress counts, since many stopping executions share two cores.
-            spinning = self.spin_cpu is not None and used - self.spin_cpu > 0.0002
-            self.spin_cpu = used
-            if not spinning:
-                return
-        elif now - self.stop_requested < 0.02:
-            return
+        if not self.stop_returned:
+            # The guest has not seen STOP: it is busy in JS, or about to call an op.
+            if self.clock_id is None:
+                if now - self.stop_requested < 0.02:
+                    return
+            else:
+                if self.in_op:
+                    self.spin_cpu = None
+                    return
+                try:
+                    used = time.clock_gettime(self.clock_id)
+                except OSError:
+                    return
+                # Running outside our callbacks across two samples: busy in JS. Any
+                # progress counts, since many executions may share two cores.
+                busy = self.spin_cpu is not None and used - self.spin_cpu > 0.0002
+                self.spin_cpu = used
+                if not busy:
+                    return
         if self.terminate_sent is not None and now - self.terminate_sent < 0.05:
             return
         self.terminate_sent = now
