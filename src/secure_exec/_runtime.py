@@ -511,16 +511,37 @@ class NodeRuntime:
         return base
 
 
+def _field(payload: Any, name: str, kind: type | tuple[type, ...]) -> Any:
+    """One field of a bridge payload, of the expected type.
+
+    Payloads are built by the guest-side bridge, but guest code shares its
+    isolate and can shape them (by replacing prototype methods the bridge
+    uses), so the host trusts nothing about them.
+
+    Raises:
+        BridgeError: ``ERR_INVALID_BRIDGE_PAYLOAD``, when the payload is not a
+            dict or the field is missing or of another type.
+    """
+    value = payload.get(name) if isinstance(payload, dict) else None
+    if isinstance(value, bool) or not isinstance(value, kind):  # no payload field is a bool
+        raise BridgeError(f"invalid bridge payload: {name!r}", code="ERR_INVALID_BRIDGE_PAYLOAD", name="TypeError")
+    return value
+
+
 def _bridge_handlers(stdout: _Capture, stderr: _Capture) -> dict[str, Any]:
     """The host side of the bridge functions this runtime serves (js/contract.json "host")."""
 
-    def stdio_write(payload: dict[str, Any]) -> None:
-        data = payload["data"]
-        (stdout if payload["fd"] == 1 else stderr).write(bytes(data))
+    def stdio_write(payload: Any) -> None:
+        fd = _field(payload, "fd", int)
+        data = _field(payload, "data", bytes)
+        if fd not in (1, 2):
+            raise BridgeError(f"invalid bridge payload: fd {fd}", code="ERR_INVALID_BRIDGE_PAYLOAD", name="TypeError")
+        (stdout if fd == 1 else stderr).write(data)
 
-    def module_resolve(payload: dict[str, Any]) -> str:
+    def module_resolve(payload: Any) -> str:
         # The virtual filesystem (and so file modules) arrives with the kernel.
-        specifier, referrer = payload["specifier"], payload["referrer"]
+        specifier = _field(payload, "specifier", str)
+        referrer = _field(payload, "referrer", str)
         if payload.get("kind") == "require":
             raise BridgeError(f"Cannot find module '{specifier}'", code="MODULE_NOT_FOUND")
         shown = referrer[7:] if referrer.startswith("file://") else referrer
@@ -528,7 +549,8 @@ def _bridge_handlers(stdout: _Capture, stderr: _Capture) -> dict[str, Any]:
             raise BridgeError(f"Cannot find module '{specifier}' imported from {shown}", code="ERR_MODULE_NOT_FOUND")
         raise BridgeError(f"Cannot find package '{specifier}' imported from {shown}", code="ERR_MODULE_NOT_FOUND")
 
-    def module_load(payload: dict[str, Any]) -> str:
-        raise BridgeError(f"Cannot load module '{payload['url']}'", code="ERR_MODULE_NOT_FOUND")
+    def module_load(payload: Any) -> str:
+        url = _field(payload, "url", str)
+        raise BridgeError(f"Cannot load module '{url}'", code="ERR_MODULE_NOT_FOUND")
 
     return {"stdio.write": stdio_write, "module.resolve": module_resolve, "module.load": module_load}

@@ -138,3 +138,27 @@ async def test_each_execution_gets_a_fresh_isolate(rt: NodeRuntime) -> None:
     assert r.stdout == "set\n"
     r = await rt.exec("console.log(typeof leak, ({}).polluted)")
     assert r.stdout == "undefined undefined\n"
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "Uint8Array.prototype.subarray = function () { return 500000000 }",  # a size, not bytes
+        "Uint8Array.prototype.subarray = function () { return { length: 1e9 } }",
+        "Object.defineProperty(Object.prototype, 'fd', { get() { return 99 }, configurable: true })",
+    ],
+)
+async def test_tampered_bridge_payloads_cost_the_host_nothing(rt: NodeRuntime, tamper: str) -> None:
+    import tracemalloc
+
+    await rt.exec("")  # start the worker outside the measurement
+    tracemalloc.start()
+    try:
+        r = await rt.exec(f"{tamper}; process.stdout.write('x'.repeat(1000)); console.log('done')")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, f"host peak allocation {peak / 1024 / 1024:.1f} MiB"
+    assert r.error is None
+    r = await rt.exec("console.log('worker fine')")
+    assert r.stdout == "worker fine\n"
