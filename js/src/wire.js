@@ -15,6 +15,10 @@ function describe(value) {
   return ctor ? `${ctor} object` : 'object';
 }
 
+// Each level of nesting is two levels once tagged; jsrun refuses values nested
+// deeper than its max_serialization_depth (set to 256 by the worker).
+export const MAX_DEPTH = 100;
+
 export function toWire(value, path = 'value', seen = new Set()) {
   switch (typeof value) {
     case 'string':
@@ -36,6 +40,9 @@ export function toWire(value, path = 'value', seen = new Set()) {
   }
   if (value === null) return null;
   if (seen.has(value)) throw new WireError(`${path}: circular reference cannot be transferred to the host`);
+  if (seen.size >= MAX_DEPTH) {
+    throw new WireError(`${path.slice(0, 40)}…: values nested deeper than ${MAX_DEPTH} levels cannot be transferred to the host`);
+  }
   if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
   if (value instanceof ArrayBuffer) return new Uint8Array(value).slice();
   if (value instanceof Date) return { d: value.getTime() };

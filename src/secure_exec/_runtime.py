@@ -473,8 +473,11 @@ class NodeRuntime:
                 elif isinstance(wire, dict) and "ok" in wire:
                     try:
                         value = from_wire(wire["ok"])
-                    except ValueError as exc:
-                        error = ValueTransferError(str(exc))
+                    except (ValueError, KeyError, TypeError) as exc:
+                        error = ValueTransferError(f"malformed run() value: {exc}")
+                        exit_code = exit_code or 1
+                    except RecursionError:
+                        error = ValueTransferError("run() value is nested too deeply")
                         exit_code = exit_code or 1
         elif status == "cpu":
             error = CpuTimeLimitExceeded(f"CPU time limit exceeded (cpu_time_limit_ms={cpu_limit})")

@@ -134,3 +134,13 @@ async def test_unserializable_run_values_give_a_clear_error(rt: NodeRuntime, cod
 async def test_process_exit_in_an_es_module_body(rt: NodeRuntime, body: str) -> None:
     r = await rt.exec(body, file_path="/root/main.mjs", timeout=30)
     assert (r.exit_code, r.stdout, r.error) == (4, "body\n", None)
+
+
+@pytest.mark.parametrize("depth", [150, 100_000])
+async def test_deeply_nested_run_values_give_a_clear_error(rt: NodeRuntime, depth: int) -> None:
+    from secure_exec import ValueTransferError
+
+    r = await rt.run(f"let v = 1; for (let i = 0; i < {depth}; i++) v = [v]; export default v")
+    assert isinstance(r.error, ValueTransferError)
+    assert "nested deeper than 100 levels" in str(r.error) or "Maximum call stack" in str(r.error)
+    assert (await rt.run("export default [[[1]]]")).value == [[[1]]]
