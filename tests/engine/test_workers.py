@@ -133,3 +133,15 @@ async def test_cancelling_many_executions_keeps_the_worker() -> None:
         r = await rt.exec("console.log('after')")
         assert r.stdout == "after\n"
         assert pool.statistics()["pids"] == pids
+
+
+async def test_everything_is_released_after_aclose() -> None:
+    rt = await NodeRuntime.create()
+    await asyncio.gather(*(rt.exec("setTimeout(() => {}, 10)") for _ in range(4)))
+    pool = rt._pool
+    pids = pool.statistics()["pids"]
+    assert pids and rt.statistics()["running"] == 0
+    await rt.aclose()
+    assert pool.closed and pool.statistics() == {"workers": 0, "running": 0, "pids": []}
+    for pid in pids:  # the worker processes are gone, not orphaned
+        assert not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
