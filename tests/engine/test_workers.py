@@ -145,3 +145,28 @@ async def test_everything_is_released_after_aclose() -> None:
     assert pool.closed and pool.statistics() == {"workers": 0, "running": 0, "pids": []}
     for pid in pids:  # the worker processes are gone, not orphaned
         assert not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z"
+
+
+async def test_a_failing_host_handler_ends_only_its_execution(monkeypatch: pytest.MonkeyPatch) -> None:
+    from secure_exec import _runtime
+
+    original = _runtime._bridge_handlers
+
+    def with_broken_resolve(stdout: object, stderr: object) -> dict[str, object]:
+        handlers = original(stdout, stderr)  # type: ignore[arg-type]
+
+        def boom(payload: object) -> object:
+            raise ZeroDivisionError("handler bug")
+
+        return {**handlers, "module.resolve": boom}
+
+    monkeypatch.setattr(_runtime, "_bridge_handlers", with_broken_resolve)
+    async with WorkerPool(size=1) as pool, await NodeRuntime.create(pool=pool) as rt:
+        await rt.exec("")
+        pids = pool.statistics()["pids"]
+        bystander = asyncio.ensure_future(rt.exec("setTimeout(() => console.log('bystander ok'), 300)"))
+        await asyncio.sleep(0.1)
+        r = await rt.exec("try { require('./x') } catch (e) { console.log('caught', e.message) }")
+        assert isinstance(r.error, EngineError) and "module.resolve" in str(r.error) and "handler bug" in str(r.error)
+        assert (await bystander).stdout == "bystander ok\n"
+        assert pool.statistics()["pids"] == pids

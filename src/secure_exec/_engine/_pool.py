@@ -6,6 +6,14 @@ handlers the runtime gives it, enforces payload limits on every frame it reads
 (before decoding), and turns the worker's death into a clear outcome for every
 execution that was running in it. A `WorkerPool` spreads executions over a few
 workers and replaces dead ones.
+
+Everything the worker sends arrives on its one socket, read by an asyncio
+protocol (`_WorkerConnection`) that splits frames as bytes arrive and handles them
+in order. What the host sends for one execution (REPLY, EVENT) goes on that
+execution's own socket, its *inbox*, which only the execution's runtime thread
+reads in the worker: a reply wakes the thread that waits for it and no other.
+The inbox's worker end is handed over, with SCM_RIGHTS, on a third socket kept
+for that (`handoff`).
 """
 
 from __future__ import annotations
@@ -23,7 +31,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._protocol import HEADER_SIZE, FrameType, encode_frame, pack, parse_header, payload_size, unpack
+from ._protocol import (
+    MAX_PAYLOAD_BYTES,
+    PREFIX,
+    Frame,
+    FrameParser,
+    FrameType,
+    ProtocolError,
+    Refused,
+    encode_frame,
+    encode_raw_frame,
+    pack,
+    unpack,
+)
 
 #: A bridge handler: takes the decoded payload, returns the reply value (or an
 #: awaitable of it), or raises `BridgeError` for a Node-shaped guest error.
@@ -64,6 +84,8 @@ class HostExecution:
     outcome: asyncio.Future[dict[str, Any]] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
     kill_reason: str | None = None
+    #: The host end of the execution's inbox (REPLY and EVENT frames go there).
+    inbox: asyncio.Transport | None = None
     #: Set by a TERMINATING frame: when, and the outcome to report if the worker wedges.
     terminating: tuple[float, dict[str, Any]] | None = None
 
@@ -79,7 +101,8 @@ class WorkerProcess:
         self.rss_headroom = rss_headroom
         self.data_headroom = data_headroom
         self.process: asyncio.subprocess.Process | None = None
-        self.writer: asyncio.StreamWriter | None = None
+        self.transport: asyncio.Transport | None = None
+        self.handoff: socket.socket | None = None
         self.executions: dict[int, HostExecution] = {}
         self.alive = False
         self.pid: int | None = None
@@ -87,11 +110,17 @@ class WorkerProcess:
         self._tasks: set[asyncio.Task[None]] = set()
         self._death_note: str | None = None
         self.last_heard = 0.0
+        self._ready: asyncio.Future[None] | None = None
+        self._lost: asyncio.Future[None] | None = None  # set when the connection is gone
+        self._death: asyncio.Task[None] | None = None  # settles the executions left when it is
 
     # ------------------------------------------------------------ lifecycle
 
     async def start(self) -> None:
         parent, child = socket.socketpair()
+        # SOCK_SEQPACKET: each inbox arrives as one message with its exec id.
+        self.handoff, handoff_child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.handoff.setblocking(False)
         try:
             package_root = str(Path(__file__).resolve().parents[2])
             env = _worker_env(package_root)
@@ -100,35 +129,39 @@ class WorkerProcess:
                 "-m",
                 "secure_exec._engine._v8",
                 str(child.fileno()),
+                str(handoff_child.fileno()),
                 str(self.rss_headroom),
                 str(self.data_headroom),
-                pass_fds=(child.fileno(),),
+                pass_fds=(child.fileno(), handoff_child.fileno()),
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=asyncio.subprocess.DEVNULL,
                 stderr=asyncio.subprocess.PIPE,
                 env=env,
                 start_new_session=True,
             )
+        except BaseException:
+            parent.close()
+            self.handoff.close()
+            raise
         finally:
             child.close()
+            handoff_child.close()
         self.pid = self.process.pid
-        reader, self.writer = await asyncio.open_connection(sock=parent)
+        loop = asyncio.get_running_loop()
+        self._ready, self._lost = loop.create_future(), loop.create_future()
+        self.transport, _ = await loop.create_connection(lambda: _WorkerConnection(self), sock=parent)
         self._spawn(self._drain_stderr())
         try:
             async with asyncio.timeout(READY_TIMEOUT):
-                header = await reader.readexactly(HEADER_SIZE)
-                length, kind, _e, _s, _n = parse_header(header)
-                await reader.readexactly(length - (HEADER_SIZE - 4))
-        except (asyncio.IncompleteReadError, TimeoutError) as exc:
-            await self.kill()
+                await self._ready
+        except (WorkerDied, TimeoutError) as exc:
+            self._ready.cancel()
+            await self.aclose()
             detail = "\n".join(self.stderr_tail)
-            raise WorkerDied(f"V8 worker failed to start{': ' + detail if detail else ''}") from exc
-        if kind != FrameType.READY:
-            await self.kill()
-            raise WorkerDied(f"V8 worker sent {kind!r} before READY")
+            reason = f": {exc}" if isinstance(exc, WorkerDied) and str(exc) else ""
+            raise WorkerDied(f"V8 worker failed to start{reason}{': ' + detail if detail else ''}") from exc
         self.alive = True
-        self.last_heard = asyncio.get_running_loop().time()
-        self._spawn(self._read_loop(reader))
+        self.last_heard = loop.time()
         self._spawn(self._monitor())
 
     def _spawn(self, coro: Awaitable[None]) -> None:
@@ -148,16 +181,19 @@ class WorkerProcess:
                 await proc.wait()
 
     async def aclose(self) -> None:
-        if self.alive and self.writer is not None:
+        if self.alive and self.transport is not None:
             with contextlib.suppress(Exception):
-                self.writer.write(encode_frame(FrameType.SHUTDOWN, 0, 0, "", None))
+                self.transport.write(encode_frame(FrameType.SHUTDOWN, 0, 0, "", None))
         await self.kill()
-        if self.writer is not None:
-            self.writer.close()
-            with contextlib.suppress(Exception):
-                await self.writer.wait_closed()
+        if self.transport is not None:
+            self.transport.close()
+        if self.transport is not None and self._lost is not None:
+            await self._lost  # connection_lost has run and scheduled `_on_death`
+        if self.handoff is not None:
+            self.handoff.close()
         for task in list(self._tasks):
-            task.cancel()
+            if task is not self._death:  # it settles the executions still waiting
+                task.cancel()
         for task in list(self._tasks):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
@@ -202,10 +238,13 @@ class WorkerProcess:
         ``"timeout"``. Cancelling this stops the guest (waiting at most
         `KILL_GRACE` seconds, then killing the worker) and re-raises.
         """
-        if not self.alive or self.writer is None:
+        if not self.alive or self.transport is None:
             raise WorkerDied("V8 worker is not running")
+        # Counted at once: the pool places concurrent executions by this load.
         self.executions[execution.exec_id] = execution
         try:
+            await self._open_inbox(execution)
+            # No await since the inbox was handed over: START follows it at once.
             self._send(encode_frame(FrameType.START, execution.exec_id, 0, "start", execution.config))
             try:
                 try:
@@ -218,8 +257,35 @@ class WorkerProcess:
                 raise
         finally:
             self.executions.pop(execution.exec_id, None)
+            if execution.inbox is not None:
+                execution.inbox.close()
             for task in list(execution.tasks):
                 task.cancel()
+
+    async def _open_inbox(self, execution: HostExecution) -> None:
+        """Create the execution's inbox and hand its worker end to the worker.
+
+        The worker's main thread takes it from `handoff` when it reads START, which
+        the caller sends next, without awaiting in between.
+        """
+        assert self.handoff is not None
+        try:
+            host_end, worker_end = socket.socketpair()
+        except OSError as exc:  # out of file descriptors: one inbox per running execution
+            raise WorkerDied(f"cannot open a socket for the execution ({exc})") from exc
+        try:
+            loop = asyncio.get_running_loop()
+            execution.inbox, _ = await loop.create_connection(_Inbox, sock=host_end)
+        except BaseException:
+            host_end.close()
+            worker_end.close()
+            raise
+        try:
+            socket.send_fds(self.handoff, [PREFIX.pack(execution.exec_id)], [worker_end.fileno()])
+        except OSError as exc:  # full (the worker stopped taking executions) or gone
+            raise WorkerDied(f"V8 worker is not taking executions ({exc})") from exc
+        finally:
+            worker_end.close()
 
     async def stop(self, execution: HostExecution, reason: str) -> dict[str, Any]:
         """Ask the worker to stop an execution; kill the worker if it cannot."""
@@ -236,33 +302,48 @@ class WorkerProcess:
             return await asyncio.shield(execution.outcome)
 
     def _send(self, frame: bytes) -> None:
-        if self.writer is None or self.writer.is_closing():
+        if self.transport is None or self.transport.is_closing():
             raise WorkerDied("V8 worker connection is closed")
-        self.writer.write(frame)
+        self.transport.write(frame)
+
+    @staticmethod
+    def _send_to_inbox(execution: HostExecution, frame: bytes) -> None:
+        """Write a REPLY or EVENT for the execution; dropped once it has ended."""
+        inbox = execution.inbox
+        if inbox is not None and not inbox.is_closing():
+            inbox.write(frame)
 
     # ------------------------------------------------------------ frames from the worker
 
-    async def _read_loop(self, reader: asyncio.StreamReader) -> None:
-        try:
-            while True:
-                header = await reader.readexactly(HEADER_SIZE)
-                self.last_heard = asyncio.get_running_loop().time()
-                length, kind, exec_id, seq, name_len = parse_header(header)
-                name = (await reader.readexactly(name_len)).decode(errors="replace")
-                size = payload_size(length, name_len)
-                execution = self.executions.get(exec_id)
-                limit = execution.payload_limit if execution is not None else 64 * 1024 * 1024
-                if size > limit:
-                    # Refused before decoding: the bytes are read in bounded chunks and dropped.
-                    await _discard(reader, size)
-                    self._too_large(kind, execution, seq, name, limit, size)
-                    continue
-                body = await reader.readexactly(size)
-                self._dispatch(kind, exec_id, seq, name, body, execution)
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            await self._on_death()
+    def _payload_limit(self, exec_id: int) -> int:
+        execution = self.executions.get(exec_id)
+        return execution.payload_limit if execution is not None else MAX_PAYLOAD_BYTES
+
+    def _on_frames(self, frames: list[Frame | Refused]) -> None:
+        """Handle frames from the worker, in the order it sent them (`_WorkerConnection`)."""
+        self.last_heard = asyncio.get_running_loop().time()
+        for frame in frames:
+            execution = self.executions.get(frame.exec_id)
+            if isinstance(frame, Refused):
+                self._too_large(frame.kind, execution, frame.seq, frame.name, frame.limit, frame.size)
+            elif self._ready is not None and not self._ready.done():
+                if frame.kind == FrameType.READY:
+                    self._ready.set_result(None)
+                else:
+                    self._ready.set_exception(WorkerDied(f"V8 worker sent {frame.kind!r} before READY"))
+            else:
+                self._dispatch(frame.kind, frame.exec_id, frame.seq, frame.name, frame.body, execution)
+
+    def _on_connection_lost(self, exc: Exception | None) -> None:
+        if isinstance(exc, ProtocolError):
+            self._death_note = f"worker sent a malformed frame ({exc})"
+        if self._ready is not None and not self._ready.done():
+            self._ready.set_exception(WorkerDied())
+        self._death = asyncio.ensure_future(self._on_death())
+        self._tasks.add(self._death)
+        self._death.add_done_callback(self._tasks.discard)
+        if self._lost is not None and not self._lost.done():
+            self._lost.set_result(None)
 
     def _too_large(
         self, kind: FrameType, execution: HostExecution | None, seq: int, name: str, limit: int, size: int
@@ -272,17 +353,17 @@ class WorkerProcess:
         label = "run() value" if kind == FrameType.DONE else name
         err = payload_too_large(label, limit, size)
         if kind == FrameType.CALL:
-            self._send(encode_frame(FrameType.REPLY, execution.exec_id, seq, name, {"err": err}))
+            self._send_to_inbox(execution, encode_frame(FrameType.REPLY, execution.exec_id, seq, name, {"err": err}))
         elif kind == FrameType.ACALL:
-            self._send(
-                encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, "err": err})
-            )
+            reply = {"type": "reply", "id": seq, "err": err}
+            self._send_to_inbox(execution, encode_frame(FrameType.EVENT, execution.exec_id, 0, "reply", reply))
         elif kind == FrameType.DONE:
             execution.settle({"status": "too_large", "message": err["message"]})
         else:
             execution.kill_reason = "too_large"
             execution.settle({"status": "too_large", "message": err["message"]})
-            self._send(encode_frame(FrameType.KILL, execution.exec_id, 0, "kill", "too_large"))
+            with contextlib.suppress(WorkerDied):
+                self._send(encode_frame(FrameType.KILL, execution.exec_id, 0, "kill", "too_large"))
 
     def _dispatch(
         self, kind: FrameType, exec_id: int, seq: int, name: str, body: bytes, execution: HostExecution | None
@@ -311,18 +392,32 @@ class WorkerProcess:
             return
         if execution is None:
             return
-        if kind == FrameType.DONE:
-            execution.settle(unpack(body))
-            return
-        payload = unpack(body)
-        handler = execution.handlers.get(name)
-        if kind == FrameType.POST:
-            if handler is not None:
-                with contextlib.suppress(BridgeError):
-                    handler(payload)
-            return
-        if kind in (FrameType.CALL, FrameType.ACALL):
-            self._answer(kind, execution, seq, name, handler, payload)
+        try:
+            if kind == FrameType.DONE:
+                execution.settle(unpack(body))
+                return
+            payload = unpack(body)
+            handler = execution.handlers.get(name)
+            if kind == FrameType.POST:
+                if handler is not None:
+                    with contextlib.suppress(BridgeError):
+                        handler(payload)
+                return
+            if kind in (FrameType.CALL, FrameType.ACALL):
+                self._answer(kind, execution, seq, name, handler, payload)
+        except Exception as exc:
+            self._fail(execution, name, exc)
+
+    def _fail(self, execution: HostExecution, name: str, exc: BaseException) -> None:
+        """A bridge call failed in the host (a handler bug, a payload it could not decode).
+
+        That execution ends with an `EngineError` outcome; the worker and every
+        other execution in it go on.
+        """
+        execution.kill_reason = execution.kill_reason or "error"
+        execution.settle({"status": "error", "message": f"bridge function {name!r} failed in the host: {exc!r}"})
+        with contextlib.suppress(WorkerDied):
+            self._send(encode_frame(FrameType.KILL, execution.exec_id, 0, "kill", "error"))
 
     def _answer(
         self, kind: FrameType, execution: HostExecution, seq: int, name: str, handler: Handler | None, payload: Any
@@ -331,14 +426,14 @@ class WorkerProcess:
             body = pack(message)
             if len(body) > execution.payload_limit:
                 message = {"err": payload_too_large(name, execution.payload_limit, len(body))}
+                body = pack(message)
             if kind == FrameType.CALL:
-                frame = encode_frame(FrameType.REPLY, execution.exec_id, seq, name, message)
+                frame = encode_raw_frame(FrameType.REPLY, execution.exec_id, seq, name, body)
             else:
                 frame = encode_frame(
                     FrameType.EVENT, execution.exec_id, 0, "reply", {"type": "reply", "id": seq, **message}
                 )
-            with contextlib.suppress(WorkerDied):
-                self._send(frame)
+            self._send_to_inbox(execution, frame)
 
         if handler is None:
             reply({"err": {"message": f"bridge function {name!r} is not available", "code": "ERR_NOT_AVAILABLE"}})
@@ -357,6 +452,8 @@ class WorkerProcess:
                 reply({"ok": await coro})
             except BridgeError as exc:
                 reply({"err": exc.payload})
+            except Exception as exc:
+                self._fail(execution, name, exc)
 
         task = asyncio.ensure_future(finish(result))
         execution.tasks.add(task)
@@ -400,12 +497,40 @@ def _describe_exit(code: int | None) -> str:
     return f"exited with code {code}"
 
 
-async def _discard(reader: asyncio.StreamReader, size: int) -> None:
-    while size > 0:
-        chunk = await reader.read(min(size, 1 << 20))
-        if not chunk:
-            raise asyncio.IncompleteReadError(b"", size)
-        size -= len(chunk)
+class _WorkerConnection(asyncio.Protocol):
+    """The host end of a worker's socket: frames are split as bytes arrive.
+
+    Frames are handled synchronously, in order, as soon as they are complete; a
+    payload over its execution's limit is refused from its header, before it is
+    read (see `FrameParser`). Bridge handlers that return awaitables run as tasks.
+    """
+
+    def __init__(self, worker: WorkerProcess) -> None:
+        self.worker = worker
+        self.parser = FrameParser(worker._payload_limit)
+        self.transport: asyncio.Transport | None = None
+        self.error: Exception | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        try:
+            frames = self.parser.feed(data)
+        except ProtocolError as exc:
+            self.error = exc
+            assert self.transport is not None
+            self.transport.close()  # connection_lost follows: the worker counts as dead
+            return
+        self.worker._on_frames(frames)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.worker._on_connection_lost(self.error or exc)
+
+
+class _Inbox(asyncio.Protocol):
+    """The host end of an execution's inbox: written to, never read (the worker sends nothing on it)."""
 
 
 def _worker_env(package_root: str) -> dict[str, str]:

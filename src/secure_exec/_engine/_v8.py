@@ -1,12 +1,20 @@
 """The V8 worker process: the only module that imports the V8 binding (jsrun).
 
-Run as ``python -m secure_exec._engine._v8 FD`` by the host's supervisor
-(`_pool.py`), with FD one end of a socketpair. It never runs in the host process.
+Run as ``python -m secure_exec._engine._v8 FD HANDOFF_FD RSS_HEADROOM DATA_HEADROOM``
+by the host's supervisor (`_pool.py`), with FD one end of a socketpair and
+HANDOFF_FD the socket on which the host hands over each execution's inbox. It
+never runs in the host process.
 
 Each execution gets a fresh isolate (a jsrun ``Runtime``) on its own thread,
 created from this process's single startup snapshot of the bridge bundle. The
 worker answers the engine-level ops locally (park, timers' clock, exit) and
 relays every bridge call to the host, which owns the kernel.
+
+Threads: the main thread reads the worker's socket (START, KILL, SHUTDOWN); the
+watchdog enforces limits; each execution's runtime thread sends its frames on the
+worker's socket and reads its own inbox (REPLY, EVENT) itself, only while it waits
+in a synchronous call or in ``park``. A reply therefore wakes exactly the thread
+that waits for it, with no hop through another thread (see docs/architecture.md).
 
 jsrun 0.3.0 defects worked around here (see docs/architecture.md):
 
@@ -28,10 +36,11 @@ jsrun 0.3.0 defects worked around here (see docs/architecture.md):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import os
-import queue
+import select
 import socket
 import sys
 import threading
@@ -44,13 +53,13 @@ from typing import Any
 import jsrun
 
 from ._protocol import (
-    HEADER_SIZE,
+    PREFIX,
+    Frame,
+    FrameParser,
     FrameType,
-    encode_frame,
+    Refused,
     encode_raw_frame,
     pack,
-    parse_header,
-    payload_size,
     unpack,
 )
 
@@ -59,7 +68,11 @@ STUCK_AFTER = 1.5
 WATCHDOG_INTERVAL = 0.005
 #: While executions run, the worker tells the host it is alive this often.
 HEARTBEAT_INTERVAL = 0.25
-_KILLED = object()
+#: Bytes read from a socket at a time.
+READ_CHUNK = 64 * 1024
+#: Seconds a lone execution polls its inbox for a host reply before it sleeps
+#: (see `Execution._poll_for_reply`); most replies come back well within it.
+POLL_FOR_REPLY = 0.0002
 #: What every op returns once the execution is stopping; the bridge then spins
 #: in pure JS (js/src/dispatch.js) until the isolate is terminated.
 STOP = "\u0000secure-exec:stop"
@@ -156,13 +169,24 @@ def _rss_bytes() -> int:
 class Execution:
     """One guest execution: a thread owning an asyncio loop and a jsrun Runtime."""
 
-    def __init__(self, worker: Worker, exec_id: int, config: dict[str, Any]) -> None:
+    def __init__(self, worker: Worker, exec_id: int, config: dict[str, Any], inbox: socket.socket) -> None:
         self.worker = worker
         self.exec_id = exec_id
         self.config = config
         self.limits = config.pop("limits")
-        self.events: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self.replies: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        # The inbox carries the host's REPLY and EVENT frames for this execution.
+        # Only the runtime thread reads it (`_receive`); `kill()` shuts its read
+        # side to end any wait, and `close_inbox()` closes it, both under the lock.
+        self.inbox = inbox
+        self.inbox.setblocking(True)
+        self._inbox_lock = threading.Lock()
+        self._inbox_open = True
+        self._poller = select.poll()
+        self._poller.register(inbox, select.POLLIN)
+        self._parser = FrameParser()
+        self._chunk = memoryview(bytearray(READ_CHUNK))
+        self.events: list[Any] = []  # received, not yet handed to the guest loop by `park`
+        self._reply: Any = None  # the REPLY to the CALL in progress (seq == self.seq)
         self.loop: asyncio.AbstractEventLoop | None = None
         self.rt: jsrun.Runtime | None = None
         self.seq = 0
@@ -171,6 +195,7 @@ class Execution:
         self.exit_info: dict[str, Any] | None = None
         self.clock_id: int | None = None
         self.cpu_at_check = 0.0
+        self.polled_cpu = 0.0  # CPU seconds the runtime thread spent polling for replies (not the guest's)
         self.stuck_reported = False
         self.stop_requested: float | None = None
         self.terminate_sent: float | None = None
@@ -211,6 +236,7 @@ class Execution:
                 # check is the authoritative limit; this one only has to let a
                 # value somewhat over it reach the host, so the host can say so.
                 max_serialization_bytes=min(4 * limits["payloadLimitBytes"] + 1024 * 1024, 256 * 1024 * 1024),
+                max_serialization_depth=256,
                 enable_console=False,
             )
         )
@@ -304,9 +330,18 @@ class Execution:
         if self.kill_reason is not None or self.exit_info is not None:
             return
         self.kill_reason = reason
-        self.events.put(_KILLED)
-        self.replies.put(_KILLED)
         self._request_terminate()
+        # A runtime thread waiting on the inbox wakes at once (end of stream) and
+        # sees `stopping`; the host's later replies to this execution are refused.
+        with self._inbox_lock:
+            if self._inbox_open:
+                with contextlib.suppress(OSError):
+                    self.inbox.shutdown(socket.SHUT_RD)
+
+    def close_inbox(self) -> None:
+        with self._inbox_lock:
+            self._inbox_open = False
+            self.inbox.close()
 
     def _request_terminate(self) -> None:
         """Mark the execution as stopping; the watchdog terminates the isolate.
@@ -336,7 +371,7 @@ class Execution:
                     self.spin_cpu = None
                     return
                 try:
-                    used = time.clock_gettime(self.clock_id)
+                    used = self.cpu_time()
                 except OSError:
                     return
                 # Running outside our callbacks across two samples: busy in JS. Any
@@ -393,47 +428,98 @@ class Execution:
         return self.stop_requested is not None
 
     def op_park(self, timeout_ms: float) -> Any:
+        """Wait until at least one event arrives or ``timeout_ms`` (< 0: no limit) passes."""
         if self.stopping:
             return STOP
-        events: list[Any] = []
-        try:
-            first = self.events.get(timeout=None if timeout_ms < 0 else timeout_ms / 1000)
-        except queue.Empty:
-            return events
-        while True:
-            if first is _KILLED or self.stopping:
-                return STOP
-            events.append(first)
-            try:
-                first = self.events.get_nowait()
-            except queue.Empty:
-                return events
+        deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
+        while not self.events and not self.stopping:
+            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+            self._receive(remaining)
+            if remaining == 0.0:
+                break
+        if self.stopping:
+            return STOP
+        events, self.events = self.events, []
+        return events
 
     def call_host(self, name: str, payload: Any) -> Any:
         """A synchronous host call; returns the reply ({ok} or {err}), or STOP."""
         if self.stopping:
             return STOP
         self.seq += 1
+        self._reply = None
         self.worker.send_frame(FrameType.CALL, self.exec_id, self.seq, name, payload)
-        reply = self.replies.get()
-        if reply is _KILLED or self.stopping:
-            return STOP
-        return reply
+        if len(self.worker.executions) == 1:  # read without the lock: a hint is enough
+            self._poll_for_reply()
+        while self._reply is None:
+            if self.stopping:
+                return STOP
+            self._receive(None)
+        reply, self._reply = self._reply, None
+        return STOP if self.stopping else reply
+
+    def _poll_for_reply(self) -> None:
+        """Poll the inbox, without sleeping, for up to `POLL_FOR_REPLY` seconds.
+
+        A thread that sleeps for a reply pays twice: the host's send must wake it
+        (on a virtual machine whose CPU is halted, an inter-processor interrupt
+        that costs the host some 20 µs), and it resumes with cold caches (the
+        guest's next steps run markedly slower). Host replies usually come within
+        `POLL_FOR_REPLY`; polling first took about a third off a round trip in
+        `bench/run.py`. Only a lone execution polls: between polls this thread
+        holds the GIL, which other executions' threads would wait for. Polling is
+        not the guest's CPU time (`cpu_time`), as sleeping is not.
+        """
+        started = time.thread_time()
+        deadline = time.perf_counter() + POLL_FOR_REPLY
+        while not self._poller.poll(0) and time.perf_counter() < deadline:
+            pass
+        self.polled_cpu += time.thread_time() - started
+
+    def _receive(self, timeout: float | None) -> None:
+        """Wait up to ``timeout`` seconds (None: no limit) for inbox bytes; sort the frames they complete.
+
+        Runtime thread only. Events queue up for `op_park`; the reply to the
+        current CALL goes to `_reply`. The wait ends early when `kill()` shuts the
+        inbox (its end of stream, like the host closing it, stops the execution).
+        """
+        if timeout is None:
+            flags = 0  # wait in recv() itself (kill() wakes it as it wakes poll())
+        elif self._poller.poll(timeout * 1000):
+            flags = socket.MSG_DONTWAIT
+        else:
+            return
+        try:
+            size = self.inbox.recv_into(self._chunk, 0, flags)
+        except BlockingIOError:
+            return
+        except OSError:
+            size = 0
+        if size == 0:
+            self.kill("cancelled")  # no-op after a kill or exit: that is what closed it
+            return
+        for frame in self._parser.feed(self._chunk[:size]):
+            if isinstance(frame, Refused):
+                continue  # the worker's parsers have no limit
+            if frame.kind == FrameType.EVENT:
+                self.events.append(unpack(frame.body))
+            elif frame.kind == FrameType.REPLY and frame.seq == self.seq:
+                self._reply = unpack(frame.body)
 
     def op_call(self, name: str, payload: Any) -> Any:
-        return self.call_host(name, _plain(payload))
+        return self.call_host(name, payload)
 
     def op_call_async(self, name: str, payload: Any) -> Any:
         if self.stopping:
             return STOP
         self.seq += 1
-        self.worker.send_frame(FrameType.ACALL, self.exec_id, self.seq, name, _plain(payload))
+        self.worker.send_frame(FrameType.ACALL, self.exec_id, self.seq, name, payload)
         return self.seq
 
     def op_post(self, name: str, payload: Any) -> Any:
         if self.stopping:
             return STOP
-        self.worker.send_frame(FrameType.POST, self.exec_id, 0, name, _plain(payload))
+        self.worker.send_frame(FrameType.POST, self.exec_id, 0, name, payload)
         return None
 
     def op_exit(self, code: int, value: Any) -> Any:
@@ -450,8 +536,16 @@ class Execution:
     def op_cpu_usage(self) -> Any:
         if self.stopping:
             return STOP
-        used = time.clock_gettime(self.clock_id) if self.clock_id is not None else 0.0
+        used = time.clock_gettime(self.clock_id) - self.polled_cpu if self.clock_id is not None else 0.0  # cpu_time()
         return {"user": int(used * 1e6), "system": 0}
+
+    def cpu_time(self) -> float:
+        """CPU seconds the guest has used: its runtime thread's clock, less polling for replies.
+
+        Raises OSError once the thread is gone.
+        """
+        assert self.clock_id is not None
+        return time.clock_gettime(self.clock_id) - self.polled_cpu
 
     def op_import_activity(self) -> Any:
         if self.stopping:
@@ -506,6 +600,13 @@ class Execution:
         return str(reply["ok"])
 
 
+def _nil_for_undefined(value: Any) -> Any:
+    """msgpack's fallback for guest values: jsrun's null sentinel packs as nil."""
+    if value is jsrun.undefined:
+        return None
+    raise TypeError(f"can not serialize {type(value).__name__!r} object")
+
+
 def _plain(value: Any) -> Any:
     """jsrun hands JS null as a sentinel in callback arguments; make it None."""
     if value is jsrun.undefined:
@@ -523,8 +624,9 @@ ISOLATE_DATA_BYTES = 192 * 1024 * 1024
 
 
 class Worker:
-    def __init__(self, sock: socket.socket, rss_headroom: int, data_headroom: int) -> None:
+    def __init__(self, sock: socket.socket, handoff: socket.socket, rss_headroom: int, data_headroom: int) -> None:
         self.sock = sock
+        self.handoff = handoff
         self.send_lock = threading.Lock()
         self.executions: dict[int, Execution] = {}
         self.lock = threading.Lock()
@@ -554,7 +656,8 @@ class Worker:
         resource.setrlimit(resource.RLIMIT_DATA, (limit, resource.RLIM_INFINITY))
 
     def send_frame(self, kind: FrameType, exec_id: int, seq: int, name: str, payload: Any) -> None:
-        self.send_raw(encode_frame(kind, exec_id, seq, name, payload))
+        """Send a frame to the host; guest values in ``payload`` may hold jsrun's null sentinel."""
+        self.send_raw(encode_raw_frame(kind, exec_id, seq, name, pack(payload, _nil_for_undefined)))
 
     def send_raw(self, frame: bytes) -> None:
         with self.send_lock:
@@ -574,48 +677,57 @@ class Worker:
         except (TypeError, ValueError) as exc:
             body = pack({"status": "error", "message": f"unserializable outcome: {exc}"})
         self.send_raw(encode_raw_frame(FrameType.DONE, execution.exec_id, 0, "done", body))
-
-    def _recv_exact(self, n: int) -> bytes:
-        chunks = []
-        while n > 0:
-            chunk = self.sock.recv(min(n, 1 << 20))
-            if not chunk:
-                raise EOFError
-            chunks.append(chunk)
-            n -= len(chunk)
-        return b"".join(chunks)
+        execution.close_inbox()
 
     def serve(self) -> None:
+        """The main thread: read the worker's socket (START, KILL, SHUTDOWN) until the host goes away."""
         self.send_frame(FrameType.READY, 0, 0, "ready", {"pid": os.getpid(), "jsrun": metadata.version("jsrun")})
         threading.Thread(target=self._watchdog, name="secure-exec-watchdog", daemon=True).start()
+        parser = FrameParser()
+        chunk = memoryview(bytearray(READ_CHUNK))
+        # Wait in poll(), not in recv(): a thread blocked in recv() on a Unix socket
+        # is also woken each time the host drains what the runtime threads send on
+        # it (the kernel's write-space wakeup is not filtered for readers), which
+        # would cost one needless wakeup of this thread per bridge call.
+        readable = select.poll()
+        readable.register(self.sock, select.POLLIN)
         while True:
-            try:
-                header = self._recv_exact(HEADER_SIZE)
-                length, kind, exec_id, _seq, name_len = parse_header(header)
-                self._recv_exact(name_len)
-                payload = unpack(self._recv_exact(payload_size(length, name_len)))
-            except EOFError:
+            readable.poll()
+            size = self.sock.recv_into(chunk)
+            if not size:
                 os._exit(0)
-            if kind == FrameType.START:
-                execution = Execution(self, exec_id, payload)
-                with self.lock:
-                    self.executions[exec_id] = execution
-                    self.busy.set()
-                    self._set_data_limit()
-                execution.start()
-                continue
-            if kind == FrameType.SHUTDOWN:
-                os._exit(0)
+            for frame in parser.feed(chunk[:size]):
+                if isinstance(frame, Frame):
+                    self._handle(frame)
+
+    def _handle(self, frame: Frame) -> None:
+        if frame.kind == FrameType.START:
+            execution = Execution(self, frame.exec_id, unpack(frame.body), self._take_inbox(frame.exec_id))
             with self.lock:
-                target = self.executions.get(exec_id)
-            if target is None:
+                self.executions[frame.exec_id] = execution
+                self.busy.set()
+                self._set_data_limit()
+            execution.start()
+        elif frame.kind == FrameType.SHUTDOWN:
+            os._exit(0)
+        elif frame.kind == FrameType.KILL:
+            with self.lock:
+                target = self.executions.get(frame.exec_id)
+            if target is not None:
+                target.kill(str(unpack(frame.body)))
+
+    def _take_inbox(self, exec_id: int) -> socket.socket:
+        """The inbox the host handed over, just before START, for this execution."""
+        while True:
+            tag, fds, _flags, _addr = socket.recv_fds(self.handoff, PREFIX.size, 1, socket.MSG_CMSG_CLOEXEC)
+            if not tag:
+                os._exit(0)  # the host is gone
+            if not fds:
                 continue
-            if kind == FrameType.EVENT:
-                target.events.put(payload)
-            elif kind == FrameType.REPLY:
-                target.replies.put(payload)
-            elif kind == FrameType.KILL:
-                target.kill(str(payload))
+            inbox = socket.socket(fileno=fds[0])
+            if PREFIX.unpack(tag)[0] == exec_id:
+                return inbox
+            inbox.close()  # handed over for a START the host never sent
 
     def _watchdog(self) -> None:
         rss_check = 0
@@ -636,7 +748,7 @@ class Worker:
                 budget += ex.limits["memoryLimitBytes"] * 2 + 32 * 1024 * 1024
                 if ex.clock_id is not None and not ex.done:
                     try:
-                        used = time.clock_gettime(ex.clock_id)
+                        used = ex.cpu_time()
                     except OSError:
                         continue
                     delta = used - ex.cpu_at_check
@@ -693,13 +805,14 @@ def main() -> None:
 
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # thread dump on demand, to stderr
     _die_with_parent()
-    fd = int(sys.argv[1])
-    rss_headroom = int(sys.argv[2])
-    data_headroom = int(sys.argv[3])
-    sock = socket.socket(fileno=fd)
+    sock = socket.socket(fileno=int(sys.argv[1]))
     sock.setblocking(True)
+    handoff = socket.socket(fileno=int(sys.argv[2]))
+    handoff.setblocking(True)
+    rss_headroom = int(sys.argv[3])
+    data_headroom = int(sys.argv[4])
     threading.stack_size(4 * 1024 * 1024)  # execution threads only run asyncio + jsrun calls
-    Worker(sock, rss_headroom, data_headroom).serve()
+    Worker(sock, handoff, rss_headroom, data_headroom).serve()
 
 
 if __name__ == "__main__":
