@@ -28,9 +28,6 @@ export function isStopped() {
   return stopped;
 }
 
-export function isStopSignal(value) {
-  return value === STOPPED;
-}
 
 // The engine rejects a dynamic import this way when it cancels a termination to
 // settle the import's promise: the worker is terminating us, so stop here too.

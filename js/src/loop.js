@@ -379,9 +379,6 @@ export function isAlive() {
   return refedTimers > 0 || refedImmediates > 0 || refedHandles > 0 || refedAsync > 0;
 }
 
-export function loopStats() {
-  return { timers: activeTimers, handles: activeHandles, immediates: immediates.length, pendingAsync: pendingAsync.size };
-}
 
 // Runs the loop until nothing referenced is left. `done` is called once, when
 // the loop is exhausted (the caller then emits beforeExit/exit). Returns

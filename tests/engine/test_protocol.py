@@ -15,8 +15,6 @@ from secure_exec._engine._protocol import (
     encode_frame,
     encode_raw_frame,
     pack,
-    parse_header,
-    payload_size,
     unpack,
 )
 
@@ -24,19 +22,21 @@ from secure_exec._engine._protocol import (
 def test_frame_round_trip() -> None:
     payload = {"fd": 1, "data": b"\x00\xffbytes", "nested": [1, "two", None, 3.5]}
     frame = encode_frame(FrameType.POST, 7, 9, "stdio.write", payload)
-    length, kind, exec_id, seq, name_len = parse_header(frame[:HEADER_SIZE])
-    assert (kind, exec_id, seq) == (FrameType.POST, 7, 9)
-    assert length == len(frame) - 4
-    assert frame[HEADER_SIZE : HEADER_SIZE + name_len] == b"stdio.write"
-    body = frame[HEADER_SIZE + name_len :]
-    assert len(body) == payload_size(length, name_len)
-    assert unpack(body) == payload
+    assert int.from_bytes(frame[:4], "big") == len(frame) - 4
+    (parsed,) = FrameParser().feed(frame)
+    assert isinstance(parsed, Frame)
+    assert (parsed.kind, parsed.exec_id, parsed.seq, parsed.name) == (FrameType.POST, 7, 9, "stdio.write")
+    assert parsed.body == frame[HEADER_SIZE + len("stdio.write") :]
+    assert unpack(parsed.body) == payload
 
 
 def test_name_is_readable_without_decoding_the_payload() -> None:
     frame = encode_frame(FrameType.CALL, 1, 1, "module.resolve", "x" * 100_000)
-    _, _, _, _, name_len = parse_header(frame[:HEADER_SIZE])
-    assert frame[HEADER_SIZE : HEADER_SIZE + name_len].decode() == "module.resolve"
+    split = HEADER_SIZE + len("module.resolve")
+    parser = FrameParser(lambda exec_id: 1024)
+    assert parser.feed(frame[:split]) == [] and parser.buffered == 0  # refused from the name alone
+    (refused,) = parser.feed(frame[split:])
+    assert isinstance(refused, Refused) and refused.name == "module.resolve"
 
 
 def test_too_large_message_names_label_limit_and_size() -> None:

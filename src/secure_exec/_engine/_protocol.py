@@ -70,16 +70,6 @@ def encode_raw_frame(kind: FrameType, exec_id: int, seq: int, name: str, body: b
     return _FULL_HEADER.pack(length, kind, exec_id, seq, len(name_bytes)) + name_bytes + body
 
 
-def parse_header(data: bytes) -> tuple[int, FrameType, int, int, int]:
-    """Split the fixed header; returns (length, type, exec, seq, name length)."""
-    length, kind, exec_id, seq, name_len = _FULL_HEADER.unpack_from(data)
-    return length, FrameType(kind), exec_id, seq, name_len
-
-
-def payload_size(length: int, name_len: int) -> int:
-    return length - HEADER.size - name_len
-
-
 class ProtocolError(Exception):
     """The byte stream is not a sequence of frames (unknown type, impossible length)."""
 

@@ -536,7 +536,7 @@ class Execution:
     def op_cpu_usage(self) -> Any:
         if self.stopping:
             return STOP
-        used = time.clock_gettime(self.clock_id) - self.polled_cpu if self.clock_id is not None else 0.0  # cpu_time()
+        used = self.cpu_time() if self.clock_id is not None else 0.0
         return {"user": int(used * 1e6), "system": 0}
 
     def cpu_time(self) -> float:
