@@ -11,6 +11,10 @@ from secure_exec._runtime import _bridge_handlers
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = json.loads((ROOT / "js" / "contract.json").read_text())
+# A host function is called by name, literally: hostCall('fs.stat', ...), or
+# through fs.js's wrappers fsSync/fsAsync. Kinds: "sync", "async", "post", or
+# "sync|async" for a function the guest calls both ways.
+CALL_RE = r"\b(hostCall|hostPost|hostCallAsync|fsSync|fsAsync)\('([A-Za-z.]+)'"
 JS_SOURCES = "\n".join(p.read_text() for p in sorted((ROOT / "js" / "src").glob("*.js")))
 
 
@@ -27,15 +31,18 @@ def test_every_worker_op_is_used_by_the_guest_and_no_other() -> None:
 def test_host_functions_match_the_handlers_and_the_guest() -> None:
     handlers = set(_bridge_handlers(None, None))  # type: ignore[arg-type]
     assert handlers == set(CONTRACT["host"])
-    called = set(re.findall(r"\bhost(?:Call|Post|CallAsync)\('([a-z.]+)'", JS_SOURCES))
-    worker_called = set(re.findall(r'call_host\("([a-z.]+)"', (ROOT / "src/secure_exec/_engine/_v8.py").read_text()))
+    called = {name for _, name in re.findall(CALL_RE, JS_SOURCES)}
+    worker_called = set(re.findall(r'call_host\("([A-Za-z.]+)"', (ROOT / "src/secure_exec/_engine/_v8.py").read_text()))
     assert called | worker_called == set(CONTRACT["host"])
 
 
 def test_host_function_kinds_match_how_the_guest_calls_them() -> None:
-    kinds = {"hostCall": "sync", "hostPost": "post", "hostCallAsync": "async"}
-    for fn, name in re.findall(r"\b(hostCall|hostPost|hostCallAsync)\('([a-z.]+)'", JS_SOURCES):
-        assert CONTRACT["host"][name] == kinds[fn], name
+    kinds = {"hostCall": "sync", "fsSync": "sync", "hostPost": "post", "hostCallAsync": "async", "fsAsync": "async"}
+    used: dict[str, set[str]] = {}
+    for fn, name in re.findall(CALL_RE, JS_SOURCES):
+        used.setdefault(name, set()).add(kinds[fn])
+    for name, how in used.items():
+        assert set(CONTRACT["host"][name].split("|")) == how, name
 
 
 def test_built_assets_carry_the_contract() -> None:

@@ -51,7 +51,7 @@ export function op(name, ...args) {
 export function makeError(err) {
   const E = err.name === 'TypeError' ? TypeError : err.name === 'RangeError' ? RangeError : Error;
   const e = new E(err.message);
-  for (const key of ['code', 'errno', 'syscall', 'path', 'dest']) {
+  for (const key of ['code', 'errno', 'syscall', 'path', 'dest', 'info']) {
     if (err[key] !== undefined && err[key] !== null) e[key] = err[key];
   }
   return e;

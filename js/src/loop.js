@@ -4,7 +4,7 @@
 // timer deadline. Phases follow Node's: timers, poll (host events), check
 // (immediates); nextTicks and microtasks are drained after every callback.
 
-import { op } from './dispatch.js';
+import { makeError, op } from './dispatch.js';
 import { budgetError, validateFunction } from './errors.js';
 
 const S = {
@@ -355,7 +355,7 @@ onHostEvent('reply', (ev) => {
   if (!pending) return;
   pendingAsync.delete(ev.id);
   refedAsync--;
-  if (ev.err) pending.reject(ev.err);
+  if (ev.err) pending.reject(makeError(ev.err));
   else pending.resolve(ev.ok);
 });
 
