@@ -144,10 +144,10 @@ class OpenFile(ABC):
     def stat(self) -> Stat:
         """The file's current metadata (works after unlink)."""
 
-    def sync(self) -> None:
+    def sync(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Flush to stable storage; nothing to do for most backends."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Release the file. Closing twice is harmless."""
 
 
@@ -213,5 +213,5 @@ class VirtualFileSystem(ABC):
         """`statfs(2)` figures: type, bsize, blocks, bfree, bavail, files, ffree."""
         return {"type": 0x01021994, "bsize": 4096, "blocks": 0, "bfree": 0, "bavail": 0, "files": 0, "ffree": 0}
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Release the backend's resources when its mount goes away."""
