@@ -51,8 +51,14 @@ export function op(name, ...args) {
 export function makeError(err) {
   const E = err.name === 'TypeError' ? TypeError : err.name === 'RangeError' ? RangeError : Error;
   const e = new E(err.message);
-  for (const key of ['code', 'errno', 'syscall', 'path', 'dest', 'info']) {
+  for (const key of ['code', 'errno', 'syscall', 'path', 'dest', 'info', 'requireStack', 'url']) {
     if (err[key] !== undefined && err[key] !== null) e[key] = err[key];
+  }
+  // For the bridge's own formatting (fs re-words messages with the guest's path); hidden like internals.
+  for (const key of ['description', 'detail']) {
+    if (err[key] !== undefined && err[key] !== null) {
+      Object.defineProperty(e, key, { value: err[key], writable: true, configurable: true, enumerable: false });
+    }
   }
   return e;
 }

@@ -381,7 +381,7 @@ export function registerWrapper(filename, offset) {
 }
 
 function isHiddenFile(file) {
-  return typeof file === 'string' && (file.startsWith('secure-exec:') || file === '<eval_async>');
+  return typeof file === 'string' && (file.startsWith('secure-exec:') || file.startsWith('ext:') || file === '<eval_async>');
 }
 
 function siteColumn(site) {

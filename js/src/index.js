@@ -6,6 +6,7 @@
 import { EventEmitter, installEvents } from './events.js';
 import * as bufferModule from 'buffer';
 import util from 'node-lib:internal/util/inspect';
+import pathModule from 'node-lib:path';
 import { installDispatch, op, isStopped, stopIfTerminated } from './dispatch.js';
 import * as loop from './loop.js';
 import { installClocks } from './timing.js';
@@ -14,11 +15,14 @@ import { createConsole } from './console.js';
 import { createWritable, createStdin } from './stdio.js';
 import { toWire } from './wire.js';
 import * as modules from './modules.js';
-import { configureErrors, installStackFormatter, validateFunction } from './errors.js';
+import { installOs } from './os.js';
+import { installTty } from './tty.js';
+import { configureErrors, installStackFormatter, invalidArgType, validateFunction } from './errors.js';
 import { installBuffer } from './buffer.js';
 import { installInspectBindings } from './inspect_bindings.js';
 import { installIteratorPreview } from './iterator_preview.js';
 import { installNativeToString, named } from './native.js';
+import './fs.js';
 
 function resolvePath(base, path) {
   const parts = (path.startsWith('/') ? path : `${base}/${path}`).split('/');
@@ -140,6 +144,7 @@ function boot(caps) {
   };
   timers.promises = timersPromises;
 
+  const deprecatedCodes = new Set();
   const utilModule = {
     inspect: util.inspect,
     format: util.format,
@@ -149,6 +154,22 @@ function boot(caps) {
       Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
       Object.setPrototypeOf(ctor, superCtor);
       Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
+    },
+    deprecate(fn, msg, code) {
+      if (typeof fn !== 'function') throw invalidArgType('fn', 'Function', fn);
+      if (process.noDeprecation === true) return fn;
+      let warned = false;
+      function deprecated(...args) {
+        if (!warned && !(code !== undefined && deprecatedCodes.has(code))) {
+          warned = true;
+          if (code !== undefined) deprecatedCodes.add(code);
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+        }
+        return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
+      }
+      Object.setPrototypeOf(deprecated, fn);
+      if (fn.prototype) deprecated.prototype = fn.prototype;
+      return deprecated;
     },
     promisify(fn) {
       if (fn[Symbol.for('nodejs.util.promisify.custom')]) return fn[Symbol.for('nodejs.util.promisify.custom')];
@@ -169,6 +190,16 @@ function boot(caps) {
   modules.defineBuiltin('timers/promises', () => timersPromises);
   modules.defineBuiltin('process', () => process);
   modules.defineBuiltin('console', () => console);
+  modules.defineBuiltin('module', modules.moduleBuiltin);
+  installOs(config, process);
+  installTty();
+  modules.defineBuiltin('path', () => pathModule);
+  modules.defineBuiltin('path/posix', () => pathModule.posix);
+  modules.defineBuiltin('path/win32', () => pathModule.win32);
+  modules.configureModules({ importSync: core.ops.op_import_sync, globalPaths: config.globalPaths ?? [] });
+  Object.defineProperty(g, Symbol.for('secure-exec.cjs'), { value: modules.requireForEsm });
+  Object.defineProperty(g, Symbol.for('secure-exec.import'), { value: modules.importFrom });
+  Object.defineProperty(g, Symbol.for('secure-exec.resolve'), { value: modules.resolveFrom });
   Object.defineProperty(g, Symbol.for('secure-exec.builtin'), { value: modules.loadBuiltin });
   op('builtins', {
     all: modules.NODE_BUILTINS,
@@ -265,7 +296,7 @@ function boot(caps) {
       }, (err) => {
         if (stopIfTerminated(err)) return;
         keepAlive.close();
-        loop.inOwnTurn(() => proc.onUncaught(err, 'unhandledRejection'));
+        loop.inOwnTurn(() => proc.onUncaught(modules.normalizeModuleError(err), 'unhandledRejection'));
       });
     } else {
       entryModule = modules.runCommonJS(filename, config.source);

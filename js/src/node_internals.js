@@ -30,6 +30,19 @@ export function internalBinding(name) {
 // internal/util
 export const internalUtil = {
   customInspectSymbol: Symbol.for('nodejs.util.inspect.custom'),
+  isWindows: false,
+  isMacOS: false,
+  getLazy(initializer) {
+    let value;
+    let initialized = false;
+    return function () {
+      if (!initialized) {
+        value = initializer();
+        initialized = true;
+      }
+      return value;
+    };
+  },
   isError,
   // "The built-in Array#join is slower in v8 6.0" (Node's comment; kept for identical output).
   join(output, separator) {
@@ -134,3 +147,25 @@ export const buffer = {
 
 // internal/util/types
 export { types };
+
+// internal/constants: the character codes lib/path.js compares against.
+export const constants = {
+  CHAR_UPPERCASE_A: 65,
+  CHAR_LOWERCASE_A: 97,
+  CHAR_UPPERCASE_Z: 90,
+  CHAR_LOWERCASE_Z: 122,
+  CHAR_DOT: 46,
+  CHAR_FORWARD_SLASH: 47,
+  CHAR_BACKWARD_SLASH: 92,
+  CHAR_COLON: 58,
+  CHAR_QUESTION_MARK: 63,
+};
+
+// internal/deps/minimatch: only path.matchesGlob (experimental in Node 22) uses it.
+export const minimatch = {
+  minimatch() {
+    const err = new Error('path.matchesGlob is not supported in sandbox');
+    err.code = 'ERR_NOT_SUPPORTED_IN_SANDBOX';
+    throw err;
+  },
+};

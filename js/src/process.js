@@ -232,7 +232,7 @@ export function createProcess(config, clocks, hooks) {
     nextTick,
     hrtime,
     memoryUsage,
-    emitWarning,
+    emitWarning: named(emitWarning, 'emitWarning'),
     features: { inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: true, tls_sni: true, tls_ocsp: true, tls: true, cached_builtins: true, typescript: false },
     config: { target_defaults: {}, variables: {} },
     allowedNodeEnvironmentFlags: new Set(),

@@ -15,9 +15,11 @@ from ._exceptions import RuntimeClosedError as RuntimeClosedError
 from ._exceptions import SandboxError as SandboxError
 from ._exceptions import ValueTransferError as ValueTransferError
 from ._exceptions import WallTimeLimitExceeded as WallTimeLimitExceeded
+from ._kernel._errno import KernelError as KernelError
 from ._results import ExecResult as ExecResult
 from ._results import RunResult as RunResult
 from ._runtime import NODE_VERSION as NODE_VERSION
+from ._runtime import Mount as Mount
 from ._runtime import NodeRuntime as NodeRuntime
 from ._version import __version__ as __version__
 
@@ -28,7 +30,9 @@ __all__ = [
     "ExecResult",
     "ExecutionError",
     "GuestError",
+    "KernelError",
     "MemoryLimitExceeded",
+    "Mount",
     "NODE_VERSION",
     "NodeRuntime",
     "ResourceBudgetExceeded",

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fnmatch
 import os
 import posixpath
 import sys
 from collections.abc import Sequence
 
 from ._exceptions import ConfigurationError
-from ._runtime import NodeRuntime
+from .permissions import Permissions
+from ._runtime import Mount, NodeRuntime
 
 _DESCRIPTION = """\
 Run untrusted JavaScript with Node.js 22 semantics in a fresh V8 isolate.
 Nothing the program does reaches the host: it sees a virtual process (argv,
 env and cwd as given here, frozen clocks by default) and its output is
 streamed to this terminal. The guest's exit code becomes this command's.
+
+Permissions are deny-by-default: without --allow-fs the program cannot touch
+the virtual filesystem (it can still load packages from the read-only
+node_modules of --module-access-cwd, default: the current directory), and it
+sees no host environment variable unless --allow-env names it.
 """
 
 _EPILOG = """\
@@ -25,6 +32,8 @@ examples:
   secure-exec eval "console.log(1 + 1)"
   echo hello | secure-exec eval "process.stdin.pipe(process.stdout)"
   secure-exec --cpu-time-limit 500 eval "while (true) {}"     # exits 124
+  secure-exec --allow-fs --mount ./reports:/data eval "console.log(require('fs').readdirSync('/data'))"
+  secure-exec --allow-env HOME --allow-env 'LC_*' eval "console.log(process.env)"
 """
 
 
@@ -80,6 +89,35 @@ def _parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help="stop forwarding stdout/stderr past this many bytes each (default: forward everything)",
     )
+    parser.add_argument(
+        "--allow-fs",
+        action="store_true",
+        help="let the program use the virtual filesystem (reads and writes); without it every fs call "
+        "outside the read-only node_modules overlay fails with EACCES",
+    )
+    parser.add_argument(
+        "--allow-env",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="pass the host's environment variable NAME to the program (repeatable; shell-style "
+        "wildcards such as 'LC_*' match several)",
+    )
+    parser.add_argument(
+        "--mount",
+        action="append",
+        default=[],
+        metavar="HOST:GUEST[:rw]",
+        help="mount a host directory at a guest path (repeatable); read-only unless ':rw' is given. "
+        "The program cannot leave it through '..' or symlinks",
+    )
+    parser.add_argument(
+        "--module-access-cwd",
+        default=None,
+        metavar="DIR",
+        help="host directory whose node_modules the program can require/import, read-only, at "
+        "/app/node_modules (default: the current directory)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     run = sub.add_parser("run", help="run a JavaScript file (.js, .mjs or .cjs) from the host")
     run.add_argument("file", help="host path of the program; it runs as <cwd>/<file name> in the sandbox")
@@ -90,8 +128,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _mounts(specs: Sequence[str]) -> list[Mount]:
+    mounts = []
+    for spec in specs:
+        parts = spec.split(":")
+        read_only = True
+        if len(parts) == 3 and parts[2] in ("rw", "ro"):
+            read_only = parts[2] == "ro"
+            parts = parts[:2]
+        if len(parts) != 2 or not parts[0] or not parts[1].startswith("/"):
+            raise ConfigurationError(f"--mount takes HOST:GUEST[:rw] with an absolute GUEST path, got {spec!r}")
+        mounts.append(Mount(guest_path=parts[1], host_path=os.path.abspath(parts[0]), read_only=read_only))
+    return mounts
+
+
 async def _main(ns: argparse.Namespace) -> int:
     env: dict[str, str] = {}
+    for pattern in ns.allow_env:
+        for name, value in os.environ.items():
+            if fnmatch.fnmatchcase(name, pattern):
+                env[name] = value
     for item in ns.env:
         name, sep, value = item.partition("=")
         if not sep or not name:
@@ -138,6 +194,9 @@ async def _main(ns: argparse.Namespace) -> int:
         env=env,
         cwd=ns.cwd,
         max_output_bytes=0,
+        mounts=_mounts(ns.mount),
+        module_access_cwd=os.path.abspath(ns.module_access_cwd) if ns.module_access_cwd else None,
+        permissions=Permissions(fs="allow" if ns.allow_fs else "deny"),
     ) as rt:
         result = await rt.exec(
             code,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import posixpath
 import time
+import urllib.parse
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from ._engine._pool import BridgeError, HostExecution, WorkerDied, WorkerPool
 from ._engine._wire import from_wire
@@ -23,9 +26,23 @@ from ._exceptions import (
     ValueTransferError,
     WallTimeLimitExceeded,
 )
+from ._kernel._errno import KernelError
+from ._kernel._filesystem import KernelFS
+from ._kernel._paths import normalize
+from ._kernel._permissions import DEFAULT_RUNTIME_PERMISSIONS, Permissions, filter_env
+from ._kernel._vfs import Stat, VirtualFileSystem
 from ._results import ExecResult, RunResult
 
-__all__ = ["NodeRuntime"]
+if TYPE_CHECKING:
+    from ._node._fs_handlers import FsContext
+    from ._node._modules import ModuleResolver
+
+__all__ = ["Mount", "NodeRuntime"]
+
+#: Where the host project's node_modules appears in the guest (read-only).
+MODULES_ROOT = "/app/node_modules"
+#: Directories every runtime's filesystem starts with.
+BASE_DIRECTORIES = ("/app", "/root", "/tmp", "/home", "/usr/bin")
 
 #: The Node.js version guests see (matching the reference Node used in tests).
 NODE_VERSION = "v22.20.0"
@@ -44,6 +61,22 @@ UNSET: Any = _Unset()
 
 
 @dataclass(frozen=True, slots=True)
+class Mount:
+    """A filesystem mounted into the guest at ``guest_path``.
+
+    Either a host directory (``host_path``; the guest cannot leave it through
+    ``..`` or symlinks, and it is read-only unless ``read_only=False``) or any
+    `secure_exec.vfs.VirtualFileSystem` backend (``filesystem``). Host
+    directories are read lazily: nothing is copied up front.
+    """
+
+    guest_path: str
+    host_path: str | os.PathLike[str] | None = None
+    read_only: bool = True
+    filesystem: VirtualFileSystem | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Options:
     memory_limit_mb: int
     cpu_time_limit_ms: int | None
@@ -55,6 +88,7 @@ class _Options:
     env: Mapping[str, str]
     cwd: str
     timeout: float | None
+    permissions: Permissions
 
 
 def _check_int(name: str, value: Any, low: int, high: int) -> int:
@@ -151,8 +185,9 @@ class NodeRuntime:
     Use it as an async context manager, or call `aclose()`.
     """
 
-    def __init__(self, options: _Options, pool: WorkerPool, owns_pool: bool, shared: bool) -> None:
+    def __init__(self, options: _Options, fs: KernelFS, pool: WorkerPool, owns_pool: bool, shared: bool) -> None:
         self._options = options
+        self._fs = fs
         self._pool = pool
         self._owns_pool = owns_pool
         self._shared = shared
@@ -176,6 +211,11 @@ class NodeRuntime:
         max_timers: int = 10_000,
         max_handles: int = 10_000,
         timeout: float | None = None,
+        files: Mapping[str, str | bytes] | None = None,
+        mounts: Sequence[Mount] = (),
+        module_access_cwd: str | os.PathLike[str] | None = None,
+        filesystem: VirtualFileSystem | None = None,
+        permissions: Permissions | Mapping[str, Any] | None = None,
     ) -> NodeRuntime:
         """Create a runtime.
 
@@ -199,6 +239,19 @@ class NodeRuntime:
             max_timers: timers one execution may have pending.
             max_handles: other active handles (stdin, servers, ...) one execution may hold.
             timeout: default wall-clock seconds for each call (see `exec`); None: none.
+            files: ``{guest_path: str | bytes}`` written into the filesystem up front
+                (parent directories are created).
+            mounts: `Mount` entries: host directories or other backends, mounted
+                lazily (the longest guest path wins).
+            module_access_cwd: a host directory whose ``node_modules`` the guest sees,
+                read-only, at ``/app/node_modules`` (on every module's resolution
+                path). Default: the host process's working directory.
+            filesystem: the root backend (default: a fresh `MemoryFileSystem`).
+            permissions: a `secure_exec.permissions.Permissions` (or a mapping for
+                `Permissions.from_mapping`), merged over the runtime's defaults
+                (virtual fs, env, child processes and process control allowed;
+                network denied). ``process.env`` holds only the ``env`` keys the env
+                policy allows; the host's environment is never visible.
 
         Raises:
             ConfigurationError: an option is out of range.
@@ -220,12 +273,14 @@ class NodeRuntime:
             env=_check_env(env),
             cwd=_check_path("cwd", cwd),
             timeout=_check_timeout(timeout),
+            permissions=_check_permissions(permissions),
         )
+        fs = _build_filesystem(files, mounts, module_access_cwd, filesystem)
         if pool is not None:
-            return cls(options, pool, owns_pool=False, shared=False)
+            return cls(options, fs, pool, owns_pool=False, shared=False)
         if isolation == "dedicated":
-            return cls(options, WorkerPool(size=1), owns_pool=True, shared=False)
-        return cls(options, _acquire_shared_pool(), owns_pool=False, shared=True)
+            return cls(options, fs, WorkerPool(size=1), owns_pool=True, shared=False)
+        return cls(options, fs, _acquire_shared_pool(), owns_pool=False, shared=True)
 
     async def __aenter__(self) -> NodeRuntime:
         return self
@@ -257,6 +312,47 @@ class NodeRuntime:
             await self._pool.aclose()
         elif self._shared:
             await _release_shared_pool(self._pool)
+        self._fs.close()
+
+    # ------------------------------------------------------------ the filesystem, from the host
+
+    async def write_file(self, path: str, data: str | bytes, *, mode: int = 0o644) -> None:
+        """Create or replace a file in the guest's filesystem; parent directories are created.
+
+        Usable before, during and after executions (they see it at once). Host
+        calls are not subject to the guest's permissions.
+
+        Raises:
+            KernelError: the path cannot be written (``EROFS`` on a read-only mount,
+                ``EISDIR``, ...), with Node's wording.
+        """
+        self._check_open()
+        payload = data.encode() if isinstance(data, str) else bytes(data)
+        self._fs.write_file(_guest_path("path", path), payload, mode=mode, make_parents=True)
+
+    async def read_file(self, path: str) -> bytes:
+        """The content of a file in the guest's filesystem (symlinks followed)."""
+        self._check_open()
+        return self._fs.read_file(_guest_path("path", path))
+
+    async def read_dir(self, path: str) -> list[str]:
+        """The names in a guest directory, sorted, without ``.`` and ``..``."""
+        self._check_open()
+        return sorted(entry.name for entry in self._fs.readdir(_guest_path("path", path)))
+
+    async def stat(self, path: str) -> Stat:
+        """Metadata of a guest path (symlinks followed): kind, mode, size, times in ns, ..."""
+        self._check_open()
+        return self._fs.stat(_guest_path("path", path))
+
+    async def mkdir(self, path: str, *, parents: bool = True) -> None:
+        """Create a guest directory (and its parents, unless ``parents=False``)."""
+        self._check_open()
+        self._fs.mkdir(_guest_path("path", path), recursive=parents)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeClosedError("the runtime is closed")
 
     async def exec(
         self,
@@ -387,12 +483,20 @@ class NodeRuntime:
             raise ConfigurationError(
                 f"ERR_SANDBOX_PAYLOAD_TOO_LARGE: stdin exceeds {options.payload_limit_bytes} bytes (got {len(stdin_bytes)})"
             )
+        from ._kernel._fds import FdTable
+        from ._node._fs_handlers import FsContext
+        from ._node._modules import ModuleResolver
+
+        resolver = ModuleResolver(self._fs, builtins=_NODE_BUILTINS, global_paths=(MODULES_ROOT,))
         if filename.endswith(".mjs"):
             kind = "esm"
         elif filename.endswith(".cjs"):
             kind = "cjs"
         else:
             kind = {"auto": "auto", "commonjs": "cjs", "module": "esm"}[module_type]
+            if kind == "auto" and resolver.format_of(filename) == "module":
+                kind = "esm"  # the nearest package.json says "type": "module"
+        guest_env = filter_env(_check_env(env) if env is not None else options.env, options.permissions)
         config = {
             "limits": {
                 "memoryLimitBytes": options.memory_limit_mb * MIB,
@@ -401,11 +505,12 @@ class NodeRuntime:
             },
             "mode": mode,
             "filename": filename,
-            "entryUrl": "file://" + filename,
+            "entryUrl": _file_url(filename),
             "source": code,
             "moduleType": kind,
             "argv": ["/usr/bin/node", filename, *[str(a) for a in argv]],
-            "env": _check_env(env) if env is not None else dict(options.env),
+            "env": guest_env,
+            "globalPaths": [MODULES_ROOT],
             "cwd": cwd,
             "execPath": "/usr/bin/node",
             "pid": 1,
@@ -424,7 +529,15 @@ class NodeRuntime:
         }
         stdout = _Capture(options.max_output_bytes, on_stdout)
         stderr = _Capture(options.max_output_bytes, on_stderr)
-        handlers = _bridge_handlers(stdout, stderr)
+        fds = FdTable()
+        context = _ExecutionContext(
+            stdout=stdout,
+            stderr=stderr,
+            fs=FsContext(fs=self._fs, fds=fds, permit=_fs_permit(options.permissions)),
+            resolver=resolver,
+            cwd=cwd,
+        )
+        handlers = _bridge_handlers(context)
         task = asyncio.current_task()
         assert task is not None
         self._running.add(task)
@@ -432,6 +545,7 @@ class NodeRuntime:
             outcome = await self._run_in_worker(config, handlers, timeout)
         finally:
             self._running.discard(task)
+            fds.close_all()
             self._stats["executions"] += 1
             self._stats["stdout_bytes"] += stdout.total
             self._stats["stderr_bytes"] += stderr.total
@@ -531,29 +645,202 @@ def _field(payload: Any, name: str, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
-def _bridge_handlers(stdout: _Capture, stderr: _Capture) -> dict[str, Any]:
+@dataclass(slots=True)
+class _ExecutionContext:
+    """What the host side of one execution's bridge works with."""
+
+    stdout: _Capture
+    stderr: _Capture
+    fs: FsContext
+    resolver: ModuleResolver
+    cwd: str = "/"
+
+
+def _bridge_handlers(ctx: _ExecutionContext) -> dict[str, Any]:
     """The host side of the bridge functions this runtime serves (js/contract.json "host")."""
+    from ._node._fs_handlers import fs_handlers
+    from ._node._modules import ResolveError
 
     def stdio_write(payload: Any) -> None:
         fd = _field(payload, "fd", int)
         data = _field(payload, "data", bytes)
         if fd not in (1, 2):
             raise BridgeError(f"invalid bridge payload: fd {fd}", code="ERR_INVALID_BRIDGE_PAYLOAD", name="TypeError")
-        (stdout if fd == 1 else stderr).write(data)
+        (ctx.stdout if fd == 1 else ctx.stderr).write(data)
 
-    def module_resolve(payload: Any) -> str:
-        # The virtual filesystem (and so file modules) arrives with the kernel.
+    def module_error(exc: ResolveError | KernelError) -> BridgeError:
+        payload = exc.to_payload()
+        message = str(payload.pop("message"))
+        return BridgeError(message, **payload)
+
+    def module_resolve(payload: Any) -> dict[str, str]:
         specifier = _field(payload, "specifier", str)
-        referrer = _field(payload, "referrer", str)
-        if payload.get("kind") == "require":
-            raise BridgeError(f"Cannot find module '{specifier}'", code="MODULE_NOT_FOUND")
-        shown = referrer[7:] if referrer.startswith("file://") else referrer
-        if specifier.startswith((".", "/", "file:")):
-            raise BridgeError(f"Cannot find module '{specifier}' imported from {shown}", code="ERR_MODULE_NOT_FOUND")
-        raise BridgeError(f"Cannot find package '{specifier}' imported from {shown}", code="ERR_MODULE_NOT_FOUND")
+        kind = _field(payload, "kind", str)
+        if kind not in ("require", "import"):
+            raise BridgeError(f"invalid bridge payload: kind {kind!r}", code="ERR_INVALID_BRIDGE_PAYLOAD")
+        referrer = payload.get("referrer")
+        if referrer is not None and not isinstance(referrer, str):
+            raise BridgeError("invalid bridge payload: referrer", code="ERR_INVALID_BRIDGE_PAYLOAD")
+        paths = _optional_strings(payload, "paths")
+        stack = _optional_strings(payload, "requireStack") or []
+        check_format = payload.get("checkFormat", True) is not False
+        try:
+            resolved = ctx.resolver.resolve(
+                specifier,
+                referrer,
+                kind,  # type: ignore[arg-type]
+                paths=paths,
+                require_stack=stack,
+                cwd=ctx.cwd,
+                check_format=check_format,
+            )
+        except (ResolveError, KernelError) as exc:
+            raise module_error(exc) from None
+        if resolved.format.endswith("-typescript"):
+            raise BridgeError(
+                f"TypeScript is not supported in sandbox: {resolved.path}", code="ERR_NOT_SUPPORTED_IN_SANDBOX"
+            )
+        return {"path": resolved.path, "format": resolved.format, "suffix": resolved.suffix}
 
-    def module_load(payload: Any) -> str:
-        url = _field(payload, "url", str)
-        raise BridgeError(f"Cannot load module '{url}'", code="ERR_MODULE_NOT_FOUND")
+    def module_load(payload: Any) -> dict[str, str]:
+        path = normalize(_field(payload, "path", str))
+        kind = payload.get("kind", "import")
+        if kind not in ("require", "import"):
+            raise BridgeError(f"invalid bridge payload: kind {kind!r}", code="ERR_INVALID_BRIDGE_PAYLOAD")
+        if path.endswith(".node"):
+            raise BridgeError(
+                f"ERR_MODULE_ACCESS_NATIVE_ADDON: native addon '{path}' is not supported in sandbox",
+                code="ERR_MODULE_ACCESS_NATIVE_ADDON",
+            )
+        try:
+            ctx.fs.permit("read", path, "open")
+            source, fmt = ctx.resolver.load(path, kind)
+        except (ResolveError, KernelError) as exc:
+            raise module_error(exc) from None
+        return {"source": source, "format": fmt}
 
-    return {"stdio.write": stdio_write, "module.resolve": module_resolve, "module.load": module_load}
+    return {
+        "stdio.write": stdio_write,
+        "module.resolve": module_resolve,
+        "module.load": module_load,
+        **fs_handlers(ctx.fs),
+    }
+
+
+def _optional_strings(payload: Any, name: str) -> list[str] | None:
+    value = payload.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or len(value) > 1000:
+        raise BridgeError(f"invalid bridge payload: {name}", code="ERR_INVALID_BRIDGE_PAYLOAD", name="TypeError")
+    return value
+
+
+def _fs_permit(permissions: Permissions) -> Callable[[str, str, str | None], None]:
+    """The fs permission check: the read-only module overlay is readable without one."""
+
+    def permit(op: str, path: str, syscall: str | None) -> None:
+        if op in _READ_OPS and (path == MODULES_ROOT or path.startswith(MODULES_ROOT + "/")):
+            return
+        permissions.require_fs(op, path, syscall)
+
+    return permit
+
+
+_READ_OPS = frozenset({"read", "readdir", "stat", "exists", "readlink"})
+
+
+def _check_permissions(permissions: Permissions | Mapping[str, Any] | None) -> Permissions:
+    if permissions is None:
+        return DEFAULT_RUNTIME_PERMISSIONS
+    if isinstance(permissions, Permissions):
+        return permissions.merged_over(DEFAULT_RUNTIME_PERMISSIONS)
+    if isinstance(permissions, Mapping):
+        try:
+            return Permissions.from_mapping(permissions).merged_over(DEFAULT_RUNTIME_PERMISSIONS)
+        except ValueError as exc:
+            raise ConfigurationError(f"permissions: {exc}") from None
+    raise ConfigurationError(f"permissions must be a Permissions or a mapping, got {type(permissions).__name__}")
+
+
+def _guest_path(name: str, path: str) -> str:
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise ConfigurationError(f"{name} must be an absolute guest path, got {path!r}")
+    try:
+        return normalize(path)
+    except ValueError as exc:
+        raise ConfigurationError(f"{name}: {exc}") from None
+
+
+def _build_filesystem(
+    files: Mapping[str, str | bytes] | None,
+    mounts: Sequence[Mount],
+    module_access_cwd: str | os.PathLike[str] | None,
+    filesystem: VirtualFileSystem | None,
+) -> KernelFS:
+    if filesystem is not None and not isinstance(filesystem, VirtualFileSystem):
+        raise ConfigurationError("filesystem must be a secure_exec.vfs.VirtualFileSystem")
+    from ._vfs._host_dir import HostDirectory
+    from ._vfs._memory import MemoryFileSystem
+    from ._vfs._overlay import NodeModulesOverlay
+
+    fs = KernelFS(filesystem if filesystem is not None else MemoryFileSystem())
+    try:
+        for directory in BASE_DIRECTORIES:
+            fs.mkdir(directory, recursive=True)
+        if filesystem is None:
+            fs.chmod("/tmp", 0o1777)
+        project = os.getcwd() if module_access_cwd is None else os.fspath(module_access_cwd)
+        if not os.path.isabs(project):
+            raise ConfigurationError(f"module_access_cwd must be an absolute path, got {project!r}")
+        fs.mount(MODULES_ROOT, NodeModulesOverlay(Path(project) / "node_modules", guest_root=MODULES_ROOT))
+        for mount in mounts:
+            if not isinstance(mount, Mount):
+                raise ConfigurationError(f"mounts must hold Mount entries, got {type(mount).__name__}")
+            guest = _guest_path("Mount.guest_path", mount.guest_path)
+            if (mount.host_path is None) == (mount.filesystem is None):
+                raise ConfigurationError(f"Mount at {guest}: give exactly one of host_path and filesystem")
+            if mount.host_path is not None:
+                host = Path(mount.host_path)
+                if not host.is_absolute() or not host.is_dir():
+                    raise ConfigurationError(f"Mount at {guest}: host_path must be an existing absolute directory")
+                backend: VirtualFileSystem = HostDirectory(host, read_only=mount.read_only)
+            else:
+                assert mount.filesystem is not None
+                backend = mount.filesystem
+            fs.mount(guest, backend, read_only=mount.read_only)
+        for path, data in (files or {}).items():
+            if not isinstance(data, (str, bytes, bytearray)):
+                raise ConfigurationError(f"files[{path!r}] must be str or bytes")
+            payload = data.encode() if isinstance(data, str) else bytes(data)
+            fs.write_file(_guest_path("files key", path), payload, make_parents=True)
+    except KernelError as exc:
+        fs.close()
+        raise ConfigurationError(f"filesystem setup failed: {exc}") from None
+    except ConfigurationError:
+        fs.close()
+        raise
+    return fs
+
+
+def _file_url(path: str) -> str:
+    return "file://" + urllib.parse.quote(path, safe="/:@!$&'()*+,;=-._~[]|^")
+
+
+def _url_path(url: str) -> str:
+    return urllib.parse.unquote(url[7:])
+
+
+#: Node 22's builtin module names (js/src/modules.js NODE_BUILTINS); `node:` forms resolve too.
+_NODE_BUILTINS = frozenset(
+    """_http_agent _http_client _http_common _http_incoming _http_outgoing _http_server
+    _stream_duplex _stream_passthrough _stream_readable _stream_transform _stream_wrap
+    _stream_writable _tls_common _tls_wrap assert assert/strict async_hooks buffer
+    child_process cluster console constants crypto dgram diagnostics_channel dns
+    dns/promises domain events fs fs/promises http http2 https inspector
+    inspector/promises module net os path path/posix path/win32 perf_hooks
+    process punycode querystring readline readline/promises repl stream
+    stream/consumers stream/promises stream/web string_decoder sys timers
+    timers/promises tls trace_events tty url util util/types v8 vm wasi
+    worker_threads zlib""".split()
+)

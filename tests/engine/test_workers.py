@@ -152,8 +152,8 @@ async def test_a_failing_host_handler_ends_only_its_execution(monkeypatch: pytes
 
     original = _runtime._bridge_handlers
 
-    def with_broken_resolve(stdout: object, stderr: object) -> dict[str, object]:
-        handlers = original(stdout, stderr)  # type: ignore[arg-type]
+    def with_broken_resolve(context: object) -> dict[str, object]:
+        handlers = original(context)  # type: ignore[arg-type]
 
         def boom(payload: object) -> object:
             raise ZeroDivisionError("handler bug")

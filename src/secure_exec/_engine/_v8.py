@@ -40,11 +40,13 @@ import contextlib
 import hashlib
 import json
 import os
+import queue
 import select
 import socket
 import sys
 import threading
 import time
+import urllib.parse
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
@@ -209,6 +211,7 @@ class Execution:
         self.import_hops_left = 0
         self.builtin_exports: dict[str, list[str]] = {}
         self.builtin_all: frozenset[str] = frozenset()
+        self.module_formats: dict[str, str] = {}
         self.thread = threading.Thread(target=self._thread_main, name=f"secure-exec-{exec_id}", daemon=True)
 
     # ------------------------------------------------------------ lifecycle
@@ -574,14 +577,19 @@ class Execution:
         if reply == STOP:
             raise RuntimeError("execution terminated")
         if "err" in reply:
-            raise ImportError(reply["err"].get("message", f"Cannot find module '{specifier}'"))
-        return str(reply["ok"])
+            raise ImportError(_module_error_text(reply["err"], f"Cannot find module '{specifier}'"))
+        resolved = reply["ok"]
+        if resolved["format"] == "builtin":
+            return f"node:{resolved['path'].removeprefix('node:')}"
+        url = file_url(resolved["path"]) + str(resolved.get("suffix") or "")
+        self.module_formats[url] = resolved["format"]
+        return url
 
     def load_module(self, url: str) -> str:
         if self.stopping:
             raise RuntimeError("execution is stopping")
         if url == self.config["entryUrl"]:
-            return str(self.config["source"])
+            return cjs_lexer().rewrite_imports(str(self.config["source"]))
         if url.startswith("node:"):
             name = url[5:]
             exports = self.builtin_exports.get(name, [])
@@ -592,12 +600,150 @@ class Execution:
             if exports:
                 lines.append(f"export const {{ {', '.join(exports)} }} = m;")
             return "\n".join(lines)
-        reply = self.call_host("module.load", {"url": url})
+        path = url_path(url.split("?", 1)[0].split("#", 1)[0])
+        reply = self.call_host("module.load", {"path": path, "kind": "import"})
         if reply == STOP:
             raise RuntimeError("execution terminated")
         if "err" in reply:
-            raise ImportError(reply["err"].get("message", f"Cannot load module '{url}'"))
-        return str(reply["ok"])
+            raise ImportError(_module_error_text(reply["err"], f"Cannot load module '{url}'"))
+        loaded = reply["ok"]
+        fmt = self.module_formats.get(url, loaded["format"])
+        source = str(loaded["source"])
+        if fmt == "commonjs":
+            return self._commonjs_facade(path, source)
+        if fmt == "module":
+            return cjs_lexer().rewrite_imports(source)
+        return source
+
+    def _commonjs_facade(self, path: str, source: str) -> str:
+        """An ES module over a CommonJS one: `default` is module.exports, plus the
+        named exports cjs-module-lexer finds (following re-exports), as in Node."""
+        names = self._cjs_export_names(path, source, set())
+        names.discard("default")
+        lines = [
+            f"const m = globalThis[Symbol.for('secure-exec.cjs')]({json.dumps(path)});",
+            "export default m;",
+        ]
+        ordered = sorted(names)
+        if ordered:
+            binds = ", ".join(f"{json.dumps(n)}: __e{i}" for i, n in enumerate(ordered))
+            lines.append(f"const {{ {binds} }} = m ?? {{}};")
+            exports = ", ".join(f"__e{i} as {json.dumps(n)}" for i, n in enumerate(ordered))
+            lines.append(f"export {{ {exports} }};")
+        return "\n".join(lines)
+
+    def _cjs_export_names(self, path: str, source: str, seen: set[str]) -> set[str]:
+        seen.add(path)
+        result = cjs_lexer().lex(source)
+        names = {n for n in result.get("exports", []) if isinstance(n, str)}
+        for spec in result.get("reexports", []):
+            if not isinstance(spec, str) or len(seen) > 64:
+                continue
+            reply = self.call_host(
+                "module.resolve", {"specifier": spec, "referrer": path, "kind": "require", "requireStack": [path]}
+            )
+            if reply == STOP:
+                raise RuntimeError("execution terminated")
+            if "err" in reply:
+                continue  # Node skips re-exports it cannot resolve
+            target = reply["ok"]
+            if target["format"] != "commonjs" or target["path"] in seen:
+                continue
+            loaded = self.call_host("module.load", {"path": target["path"], "kind": "require"})
+            if loaded == STOP:
+                raise RuntimeError("execution terminated")
+            if "ok" in loaded:
+                names |= self._cjs_export_names(target["path"], str(loaded["ok"]["source"]), seen)
+        return names
+
+
+def _module_error_text(err: Any, fallback: str) -> str:
+    if isinstance(err, dict) and isinstance(err.get("message"), str):
+        code = err.get("code")
+        return f"[{code}] {err['message']}" if isinstance(code, str) and code.startswith("ERR_") else err["message"]
+    return fallback
+
+
+def file_url(path: str) -> str:
+    return "file://" + urllib.parse.quote(path, safe="/:@!$&'()*+,;=-._~[]|^")
+
+
+def url_path(url: str) -> str:
+    return urllib.parse.unquote(url[7:] if url.startswith("file://") else url)
+
+
+class CjsLexer:
+    """cjs-module-lexer in a small isolate of its own, on a thread of its own.
+
+    A jsrun Runtime may only be used by the thread that made it, and the
+    module loader runs on a guest's runtime thread, so requests go through a
+    queue (waiting on it releases the GIL). Results are cached by source hash.
+    """
+
+    def __init__(self) -> None:
+        self._requests: queue.SimpleQueue[tuple[str, str, queue.SimpleQueue[Any]]] = queue.SimpleQueue()
+        self._cache: dict[bytes, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        threading.Thread(target=self._serve, name="secure-exec-cjs-lexer", daemon=True).start()
+
+    def _serve(self) -> None:
+        runtime = jsrun.Runtime()
+        runtime.eval(resources.files("secure_exec").joinpath("_assets/lexer.js").read_text(encoding="utf-8"))
+        while True:
+            kind, source, reply = self._requests.get()
+            try:
+                if kind == "cjs":
+                    reply.put(json.loads(runtime.eval(f"__secureExecLexCjs({json.dumps(source)})")))
+                else:
+                    rewritten = runtime.eval(
+                        f"__secureExecRewriteImports({json.dumps(source)}, {json.dumps(IMPORTER)}, {json.dumps(RESOLVER)})"
+                    )
+                    reply.put(rewritten if isinstance(rewritten, str) else None)
+            except Exception as exc:  # a lexer failure only costs the named exports / the rewrite
+                reply.put({"exports": [], "reexports": [], "error": str(exc)} if kind == "cjs" else None)
+
+    def lex(self, source: str) -> dict[str, Any]:
+        key = hashlib.sha256(source.encode("utf-8", "surrogatepass")).digest()
+        with self._lock:
+            cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        reply: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._requests.put(("cjs", source, reply))
+        result: dict[str, Any] = reply.get()
+        with self._lock:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            self._cache[key] = result
+        return result
+
+
+    def rewrite_imports(self, source: str) -> str:
+        """An ES module's source with its dynamic `import()` calls sent to the bridge's importer."""
+        if "import" not in source:  # neither import() nor import.meta.resolve()
+            return source
+        reply: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._requests.put(("esm", source, reply))
+        rewritten = reply.get()
+        return rewritten if isinstance(rewritten, str) else source
+
+
+#: What an ES module's `import(` becomes: the bridge's importer resolves in the
+#: host first (Node's errors, with codes) and then imports the absolute URL.
+IMPORTER = "globalThis[Symbol.for('secure-exec.import')](import.meta.url, "
+#: What `import.meta.resolve(` becomes, for the same reason.
+RESOLVER = "globalThis[Symbol.for('secure-exec.resolve')](import.meta.url, "
+
+_lexer: CjsLexer | None = None
+_lexer_lock = threading.Lock()
+
+
+def cjs_lexer() -> CjsLexer:
+    global _lexer
+    with _lexer_lock:
+        if _lexer is None:
+            _lexer = CjsLexer()
+        return _lexer
 
 
 def _nil_for_undefined(value: Any) -> Any:

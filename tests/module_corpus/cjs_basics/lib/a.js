@@ -1,0 +1,1 @@
+exports.name = 'a:' + require('path').basename(__filename) + ':' + require('path').basename(__dirname);

@@ -1,0 +1,1 @@
+module.exports = 'helper via createRequire';

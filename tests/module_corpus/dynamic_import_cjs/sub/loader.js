@@ -1,0 +1,1 @@
+exports.load = () => import('./esm.mjs').then((m) => m.value + ' relative to sub');

@@ -1,0 +1,2 @@
+exports.alpha = 'A';
+exports.beta = 'B';

@@ -1,0 +1,1 @@
+export const t = await Promise.resolve(1);
