@@ -63,3 +63,49 @@ def test_help_explains_each_flag() -> None:
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     r = cli("run", str(tmp_path / "nope.js"))
     assert r.returncode == 2 and "cannot read" in r.stderr
+
+
+def test_fs_is_denied_without_allow_fs_and_mounts_are_read_only(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "q1.txt").write_text("numbers")
+    code = (
+        "const fs = require('fs');"
+        "try { console.log(fs.readdirSync('/data').join()); } catch (e) { console.log(e.code); }"
+        "try { fs.writeFileSync('/data/x', 'y'); } catch (e) { console.log(e.code); }"
+    )
+    r = cli("--mount", f"{reports}:/data", "eval", code)
+    assert (r.returncode, r.stdout) == (0, "EACCES\nEACCES\n"), r.stderr
+    r = cli("--allow-fs", "--mount", f"{reports}:/data", "eval", code)
+    assert (r.returncode, r.stdout) == (0, "q1.txt\nEROFS\n"), r.stderr
+    r = cli("--allow-fs", "--mount", f"{reports}:/data:rw", "eval", code)
+    assert (r.returncode, r.stdout) == (0, "q1.txt\n"), r.stderr
+    assert (reports / "x").read_text() == "y"
+
+
+def test_allow_env_passes_only_named_host_variables() -> None:
+    env = {"PATH": "/usr/bin:/bin", "SE_VISIBLE": "1", "SE_SECRET": "hunter2", "SE_LC_TEST": "c"}
+    r = subprocess.run(
+        [
+            *CLI,
+            "--allow-env",
+            "SE_VISIBLE",
+            "--allow-env",
+            "SE_LC_*",
+            "eval",
+            "console.log(JSON.stringify(process.env))",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert r.stdout == '{"SE_VISIBLE":"1","SE_LC_TEST":"c"}\n', r.stderr
+
+
+def test_module_access_cwd_flag(tmp_path: Path) -> None:
+    pkg = tmp_path / "node_modules" / "greeter"
+    pkg.mkdir(parents=True)
+    (pkg / "index.js").write_text("module.exports = (n) => 'hello ' + n;")
+    r = cli("--module-access-cwd", str(tmp_path), "eval", "console.log(require('greeter')('sandbox'))")
+    assert (r.returncode, r.stdout) == (0, "hello sandbox\n"), r.stderr

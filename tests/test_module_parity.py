@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from secure_exec import NodeRuntime
-
 from conftest import host_node
+from secure_exec import NodeRuntime
 
 CORPUS = Path(__file__).parent / "module_corpus"
 GUEST_ROOT = "/root/work"
@@ -34,16 +33,16 @@ async def test_module_program_matches_host_node(name: str, tmp_path: Path) -> No
     work = tmp_path / "work"
     shutil.copytree(case, work)
     entry = _entry(case)
-    host = subprocess.run([host_node(), entry], cwd=work, capture_output=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+    host = subprocess.run(
+        [host_node(), entry], cwd=work, capture_output=True, timeout=60, env={"PATH": "/usr/bin:/bin"}
+    )
     files = {
         f"{GUEST_ROOT}/{path.relative_to(case).as_posix()}": path.read_bytes()
         for path in case.rglob("*")
         if path.is_file()
     }
     async with await NodeRuntime.create(files=files, module_access_cwd=str(tmp_path)) as rt:
-        result = await rt.exec(
-            (case / entry).read_text(), file_path=f"{GUEST_ROOT}/{entry}", cwd=GUEST_ROOT
-        )
+        result = await rt.exec((case / entry).read_text(), file_path=f"{GUEST_ROOT}/{entry}", cwd=GUEST_ROOT)
     expected_out = host.stdout.decode().replace(str(work), GUEST_ROOT)
     expected_err = host.stderr.decode().replace(str(work), GUEST_ROOT)
     assert (result.exit_code, result.stdout, result.stderr) == (host.returncode, expected_out, expected_err)

@@ -8,7 +8,7 @@
 import * as ops from './fs_ops.js';
 import {
   Buffer, Dirent, O, Stats, abortError, byteView, constants, drive, emitWarning, encodeName, getOptions,
-  getPath, getValidatedFd, invalidArgValue, isArrayBufferView, join, nodeError, parseFileMode, relative,
+  getPath, getValidatedFd, invalidArgType, invalidArgValue, isArrayBufferView, join, nodeError, parseFileMode, relative,
   resolvePath, settle, stringToFlags, toPathIfFileURL, toUnixTimestamp, validateBoolean, validateBuffer,
   validateBufferArray, validateEncoding, validateFunction, validateInt32, validateInteger, validateObject,
   validateOffsetLengthRead, validateOffsetLengthWrite, validatePath, validatePosition,
@@ -106,8 +106,16 @@ export function validateRmOptions(options) {
 
 // ---------------------------------------------------------------- shared algorithms
 
-// Whole-descriptor reads and writes (readFile/writeFile on a user fd).
-export function* readAllFd(fd, sync) {
+// Whole-descriptor reads and writes (readFile/writeFile on a user fd). Node
+// fstats the descriptor first; its callback form then fails with a TypeError
+// from Buffer.concat (a Node bug, kept: programs see it).
+export function* readAllFd(fd, sync, callbackForm = false) {
+  try {
+    yield ops.fstat(fd, false, sync);
+  } catch (err) {
+    if (callbackForm) throw invalidArgType('list', 'Array', null);
+    throw err;
+  }
   const chunks = [];
   let total = 0;
   for (;;) {
@@ -223,7 +231,7 @@ function readFile(path, options, callback) {
   const encoding = options.encoding;
   const decode = (buf) => (encoding ? buf.toString(encoding) : buf);
   if (isFd(path)) {
-    settle(drive(false, readAllFd(path, false)), callback, decode);
+    settle(drive(false, readAllFd(path, false, true)), callback, decode);
     return;
   }
   if (options.signal?.aborted) {

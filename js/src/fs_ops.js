@@ -71,7 +71,17 @@ export function write(fd, bytes, position, sync) {
   return pick(sync, () => fsSync('fs.write', payload), () => fsAsync('fs.write', payload));
 }
 
+// The guest's stdio descriptors never reach the host's table: they are pipes.
+const STDIO_STAT = {
+  dev: 0, mode: 0o010600, nlink: 1, uid: 0, gid: 0, rdev: 0, blksize: 4096, ino: 0, size: 0, blocks: 0,
+  atimeNs: 0, mtimeNs: 0, ctimeNs: 0, birthtimeNs: 0,
+};
+
 export function fstat(fd, bigint, sync) {
+  if (fd >= 0 && fd <= 2) {
+    const stats = makeStats(STDIO_STAT, bigint);
+    return sync ? stats : Promise.resolve(stats);
+  }
   const payload = { fd };
   return pick(sync, () => fsSync('fs.fstat', payload), () => fsAsync('fs.fstat', payload), (r) => makeStats(r, bigint));
 }

@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 
 from ._exceptions import ConfigurationError
-from .permissions import Permissions
 from ._runtime import Mount, NodeRuntime
+from .permissions import Permissions
 
 _DESCRIPTION = """\
 Run untrusted JavaScript with Node.js 22 semantics in a fresh V8 isolate.

@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ._engine._pool import BridgeError, HostExecution, WorkerDied, WorkerPool
 from ._engine._wire import from_wire
@@ -27,15 +27,17 @@ from ._exceptions import (
     WallTimeLimitExceeded,
 )
 from ._kernel._errno import KernelError
+from ._kernel._fds import FdTable
 from ._kernel._filesystem import KernelFS
 from ._kernel._paths import normalize
 from ._kernel._permissions import DEFAULT_RUNTIME_PERMISSIONS, Permissions, filter_env
 from ._kernel._vfs import Stat, VirtualFileSystem
+from ._node._fs_handlers import FsContext, fs_handlers
+from ._node._modules import ModuleResolver, ResolveError
 from ._results import ExecResult, RunResult
-
-if TYPE_CHECKING:
-    from ._node._fs_handlers import FsContext
-    from ._node._modules import ModuleResolver
+from ._vfs._host_dir import HostDirectory
+from ._vfs._memory import MemoryFileSystem
+from ._vfs._overlay import NodeModulesOverlay
 
 __all__ = ["Mount", "NodeRuntime"]
 
@@ -483,10 +485,6 @@ class NodeRuntime:
             raise ConfigurationError(
                 f"ERR_SANDBOX_PAYLOAD_TOO_LARGE: stdin exceeds {options.payload_limit_bytes} bytes (got {len(stdin_bytes)})"
             )
-        from ._kernel._fds import FdTable
-        from ._node._fs_handlers import FsContext
-        from ._node._modules import ModuleResolver
-
         resolver = ModuleResolver(self._fs, builtins=_NODE_BUILTINS, global_paths=(MODULES_ROOT,))
         if filename.endswith(".mjs"):
             kind = "esm"
@@ -658,8 +656,6 @@ class _ExecutionContext:
 
 def _bridge_handlers(ctx: _ExecutionContext) -> dict[str, Any]:
     """The host side of the bridge functions this runtime serves (js/contract.json "host")."""
-    from ._node._fs_handlers import fs_handlers
-    from ._node._modules import ResolveError
 
     def stdio_write(payload: Any) -> None:
         fd = _field(payload, "fd", int)
@@ -688,7 +684,7 @@ def _bridge_handlers(ctx: _ExecutionContext) -> dict[str, Any]:
             resolved = ctx.resolver.resolve(
                 specifier,
                 referrer,
-                kind,  # type: ignore[arg-type]
+                kind,
                 paths=paths,
                 require_stack=stack,
                 cwd=ctx.cwd,
@@ -742,7 +738,7 @@ def _fs_permit(permissions: Permissions) -> Callable[[str, str, str | None], Non
     def permit(op: str, path: str, syscall: str | None) -> None:
         if op in _READ_OPS and (path == MODULES_ROOT or path.startswith(MODULES_ROOT + "/")):
             return
-        permissions.require_fs(op, path, syscall)
+        permissions.require_fs(op, path, syscall)  # type: ignore[arg-type]  # ops come from the fs handlers
 
     return permit
 
@@ -780,10 +776,6 @@ def _build_filesystem(
 ) -> KernelFS:
     if filesystem is not None and not isinstance(filesystem, VirtualFileSystem):
         raise ConfigurationError("filesystem must be a secure_exec.vfs.VirtualFileSystem")
-    from ._vfs._host_dir import HostDirectory
-    from ._vfs._memory import MemoryFileSystem
-    from ._vfs._overlay import NodeModulesOverlay
-
     fs = KernelFS(filesystem if filesystem is not None else MemoryFileSystem())
     try:
         for directory in BASE_DIRECTORIES:

@@ -717,7 +717,6 @@ class CjsLexer:
             self._cache[key] = result
         return result
 
-
     def rewrite_imports(self, source: str) -> str:
         """An ES module's source with its dynamic `import()` calls sent to the bridge's importer."""
         if "import" not in source:  # neither import() nor import.meta.resolve()
