@@ -119,6 +119,7 @@ export class ReadStream extends EventEmitter {
   #emitClose;
   #autoClose;
   #readableScheduled = false;
+  #afterRead = null;   // what destroy() does once the read in flight is done
 
   constructor(path, options) {
     super();
@@ -224,10 +225,12 @@ export class ReadStream extends EventEmitter {
     this._opening = ops.open(p, flags, mode, false).then((fd) => {
       this._opening = null;
       this.fd = fd;
-      this.#constructed = true;
+      nextTick(() => {
+        this.#constructed = true;
+        if (!this.destroyed) this.#schedule();
+      });
       this.emit('open', fd);
       this.emit('ready');
-      if (!this.destroyed) this.#schedule();
     }, (err) => {
       this._opening = null;
       if (this.destroyed) this.errored ??= err;
@@ -276,12 +279,15 @@ export class ReadStream extends EventEmitter {
     const position = this.pos === undefined ? null : this.pos;
     const read = this._handle ? this._handle.read(Buffer.alloc(n), 0, n, position).then((r) => r.buffer.subarray(0, r.bytesRead))
       : ops.read(this.fd, n, position, false);
-    read.then((bytes) => {
+    const idle = () => {
       this.#reading = false;
-      if (this.destroyed) {
-        this.emit('secure-exec:io-done');
-        return;
-      }
+      const then = this.#afterRead;
+      this.#afterRead = null;
+      if (then) then();
+    };
+    read.then((bytes) => {
+      idle();
+      if (this.destroyed) return;
       if (bytes.byteLength === 0) {
         this.#onEof();
         return;
@@ -290,12 +296,8 @@ export class ReadStream extends EventEmitter {
       this.bytesRead += bytes.byteLength;
       this.#onChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     }, (err) => {
-      this.#reading = false;
-      if (this.destroyed) {
-        this.emit('secure-exec:io-done');
-        return;
-      }
-      this.destroy(err);
+      idle();
+      if (!this.destroyed) this.destroy(err);
     });
   }
 
@@ -441,16 +443,18 @@ export class ReadStream extends EventEmitter {
     };
     // As Node: a stream destroyed while opening closes once the open is done.
     const close = () => (this._opening ? this._opening.then(close) : closeFd(this).then(() => finish(), (e) => finish(e)));
-    if (this.#reading) this.once('secure-exec:io-done', close);
+    if (this.#reading) this.#afterRead = close;
     else if (this.#constructed || this._opening || typeof this.fd === 'number') close();
     else nextTick(close);
     return this;
   }
 
+  // Node reports through finished(): closing before the end is a premature close.
   close(cb) {
     if (typeof cb === 'function') {
-      if (this.closed) nextTick(cb);
-      else this.once('close', () => cb());
+      const ended = () => (this.readableEnded ? undefined : nodeError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+      if (this.closed) nextTick(cb, ended());
+      else this.once('close', () => cb(this.errored ?? ended()));
     }
     this.destroy();
   }
@@ -523,6 +527,7 @@ export class WriteStream extends EventEmitter {
   #emitClose;
   #autoClose;
   #defaultEncoding = 'utf8';
+  #afterWrite = null;   // what destroy() does once the write in flight is done
 
   constructor(path, options) {
     super();
@@ -612,10 +617,14 @@ export class WriteStream extends EventEmitter {
     this._opening = ops.open(p, flags, mode, false).then((fd) => {
       this._opening = null;
       this.fd = fd;
-      this.#constructed = true;
+      // As Node: the stream counts as constructed a tick after 'open' and
+      // 'ready', so writes made from those listeners wait in the buffer.
+      nextTick(() => {
+        this.#constructed = true;
+        if (!this.destroyed) this.#pump();
+      });
       this.emit('open', fd);
       this.emit('ready');
-      if (!this.destroyed) this.#pump();
     }, (err) => {
       this._opening = null;
       if (this.destroyed) this.errored ??= err;
@@ -668,8 +677,14 @@ export class WriteStream extends EventEmitter {
     }
     const item = this.#queue.shift();
     this.#writing = true;
-    this.#writeAll(item.bytes).then(() => {
+    const idle = () => {
       this.#writing = false;
+      const then = this.#afterWrite;
+      this.#afterWrite = null;
+      if (then) then();
+    };
+    this.#writeAll(item.bytes).then(() => {
+      idle();
       this.writableLength -= item.bytes.length;
       if (this.destroyed) return;
       if (this.#needDrain && this.writableLength === 0 && !this.writableEnded) {
@@ -679,7 +694,7 @@ export class WriteStream extends EventEmitter {
       if (typeof item.cb === 'function') item.cb(null);
       this.#pump();
     }, (err) => {
-      this.#writing = false;
+      idle();
       this.writableLength -= item.bytes.length;
       if (typeof item.cb === 'function') nextTick(item.cb, err);
       this.destroy(err);
@@ -754,6 +769,10 @@ export class WriteStream extends EventEmitter {
     this.destroyed = true;
     this.writable = false;
     if (err) this.errored = err;
+    for (const item of this.#queue.splice(0)) {
+      this.writableLength -= item.bytes.length;
+      if (typeof item.cb === 'function') nextTick(item.cb, streamDestroyed('write'));
+    }
     const finish = (closeErr) => {
       const error = err || closeErr;
       this.closed = true;
@@ -768,8 +787,7 @@ export class WriteStream extends EventEmitter {
     };
     const close = () => (this._opening ? this._opening.then(close) : closeFd(this).then(() => finish(), (e) => finish(e)));
     if (this.#writing) {
-      const wait = () => (this.#writing ? nextTick(wait) : close());
-      nextTick(wait);
+      this.#afterWrite = close;
     } else if (this.#constructed || this._opening || typeof this.fd === 'number') {
       close();
     } else {

@@ -531,7 +531,12 @@ class NodeRuntime:
         context = _ExecutionContext(
             stdout=stdout,
             stderr=stderr,
-            fs=FsContext(fs=self._fs, fds=fds, permit=_fs_permit(options.permissions)),
+            fs=FsContext(
+                fs=self._fs,
+                fds=fds,
+                permit=_fs_permit(options.permissions),
+                transfer_limit=options.payload_limit_bytes,
+            ),
             resolver=resolver,
             cwd=cwd,
         )

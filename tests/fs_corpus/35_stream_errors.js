@@ -20,6 +20,7 @@ function dir() {
     console.log('directory', e2);
     writeMissingDir();
   });
+  s.resume();
 }
 function writeMissingDir() {
   const e3 = [];
@@ -54,6 +55,23 @@ function closeEarly() {
   const w = fs.createWriteStream('w.txt', { emitClose: false });
   w.on('close', () => e5.push('close'));
   w.end('data', () => {
-    setTimeout(() => console.log('emitClose-false', e5, fs.readFileSync('w.txt', 'utf8')), 20);
+    setTimeout(() => {
+      console.log('emitClose-false', e5, fs.readFileSync('w.txt', 'utf8'));
+      midWrite();
+    }, 20);
+  });
+}
+function midWrite() {
+  const w = fs.createWriteStream('mid.txt');
+  const e6 = [];
+  w.on('open', () => {
+    w.write(Buffer.alloc(256 * 1024, 'm'), (err) => e6.push(`write-cb:${err ? err.code : null}`));
+    w.destroy();
+    e6.push(`destroyed:${w.destroyed}`);
+  });
+  w.on('error', (err) => e6.push(`error:${err.code}`));
+  w.on('close', () => {
+    e6.push('close');
+    console.log('mid-write', e6, fs.statSync('mid.txt').size);
   });
 }

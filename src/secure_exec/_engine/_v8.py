@@ -589,7 +589,7 @@ class Execution:
         if self.stopping:
             raise RuntimeError("execution is stopping")
         if url == self.config["entryUrl"]:
-            return cjs_lexer().rewrite_imports(str(self.config["source"]))
+            return rewrite_imports(str(self.config["source"]))
         if url.startswith("node:"):
             name = url[5:]
             exports = self.builtin_exports.get(name, [])
@@ -612,7 +612,7 @@ class Execution:
         if fmt == "commonjs":
             return self._commonjs_facade(path, source)
         if fmt == "module":
-            return cjs_lexer().rewrite_imports(source)
+            return rewrite_imports(source)
         return source
 
     def _commonjs_facade(self, path: str, source: str) -> str:
@@ -687,8 +687,14 @@ class CjsLexer:
         threading.Thread(target=self._serve, name="secure-exec-cjs-lexer", daemon=True).start()
 
     def _serve(self) -> None:
-        runtime = jsrun.Runtime()
-        runtime.eval(resources.files("secure_exec").joinpath("_assets/lexer.js").read_text(encoding="utf-8"))
+        try:
+            # A small heap: a default isolate would take ~530 MB of the worker's data allowance.
+            runtime = jsrun.Runtime(jsrun.RuntimeConfig(max_heap_size=LEXER_HEAP_BYTES, enable_console=False))
+            runtime.eval(resources.files("secure_exec").joinpath("_assets/lexer.js").read_text(encoding="utf-8"))
+        except Exception:  # no lexer: modules still load, without named CJS exports or import() rewriting
+            while True:
+                kind, _source, reply = self._requests.get()
+                reply.put({"exports": [], "reexports": [], "error": "lexer unavailable"} if kind == "cjs" else None)
         while True:
             kind, source, reply = self._requests.get()
             try:
@@ -732,6 +738,16 @@ class CjsLexer:
 IMPORTER = "globalThis[Symbol.for('secure-exec.import')](import.meta.url, "
 #: What `import.meta.resolve(` becomes, for the same reason.
 RESOLVER = "globalThis[Symbol.for('secure-exec.resolve')](import.meta.url, "
+
+#: Heap of the lexer's isolate (sources up to a few MB lex well within it).
+LEXER_HEAP_BYTES = 48 * 1024 * 1024
+
+
+def rewrite_imports(source: str) -> str:
+    if "import" not in source:  # neither import() nor import.meta.resolve(): no lexer needed
+        return source
+    return cjs_lexer().rewrite_imports(source)
+
 
 _lexer: CjsLexer | None = None
 _lexer_lock = threading.Lock()
