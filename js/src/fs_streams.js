@@ -104,6 +104,40 @@ function streamDestroyed(what) {
 
 // ---------------------------------------------------------------- ReadStream
 
+// Opens a read or write stream's file (unless it was given an fd) and calls
+// `constructed` once the stream may start. As Node: a stream counts as
+// constructed a tick after 'open' and 'ready', so reads and writes made from
+// those listeners wait.
+function openStreamFile(stream, constructed) {
+  if (typeof stream.fd === 'number') {
+    constructed();
+    return;
+  }
+  let p;
+  let flags;
+  let mode;
+  try {
+    const shown = pathString(stream.path);
+    p = { abs: shown === '' ? '' : resolvePath(shown), shown, value: stream.path };
+    flags = stringToFlags(stream.flags);
+    mode = parseFileMode(stream.mode, 'mode', 0o666);
+  } catch (err) {
+    stream.destroy(err);
+    return;
+  }
+  stream._opening = ops.open(p, flags, mode, false).then((fd) => {
+    stream._opening = null;
+    stream.fd = fd;
+    nextTick(constructed);
+    stream.emit('open', fd);
+    stream.emit('ready');
+  }, (err) => {
+    stream._opening = null;
+    if (stream.destroyed) stream.errored ??= err;
+    else stream.destroy(err);
+  });
+}
+
 export class ReadStream extends EventEmitter {
   #hwm;
   #decoder = null;
@@ -205,36 +239,9 @@ export class ReadStream extends EventEmitter {
   }
 
   #construct() {
-    if (typeof this.fd === 'number') {
+    openStreamFile(this, () => {
       this.#constructed = true;
-      this.#schedule();
-      return;
-    }
-    let p;
-    let flags;
-    let mode;
-    try {
-      const shown = pathString(this.path);
-      p = { abs: shown === '' ? '' : resolvePath(shown), shown, value: this.path };
-      flags = stringToFlags(this.flags);
-      mode = parseFileMode(this.mode, 'mode', 0o666);
-    } catch (err) {
-      this.destroy(err);
-      return;
-    }
-    this._opening = ops.open(p, flags, mode, false).then((fd) => {
-      this._opening = null;
-      this.fd = fd;
-      nextTick(() => {
-        this.#constructed = true;
-        if (!this.destroyed) this.#schedule();
-      });
-      this.emit('open', fd);
-      this.emit('ready');
-    }, (err) => {
-      this._opening = null;
-      if (this.destroyed) this.errored ??= err;
-      else this.destroy(err);
+      if (!this.destroyed) this.#schedule();
     });
   }
 
@@ -597,38 +604,9 @@ export class WriteStream extends EventEmitter {
   }
 
   #construct() {
-    if (typeof this.fd === 'number') {
+    openStreamFile(this, () => {
       this.#constructed = true;
-      this.#pump();
-      return;
-    }
-    let p;
-    let flags;
-    let mode;
-    try {
-      const shown = pathString(this.path);
-      p = { abs: shown === '' ? '' : resolvePath(shown), shown, value: this.path };
-      flags = stringToFlags(this.flags);
-      mode = parseFileMode(this.mode, 'mode', 0o666);
-    } catch (err) {
-      this.destroy(err);
-      return;
-    }
-    this._opening = ops.open(p, flags, mode, false).then((fd) => {
-      this._opening = null;
-      this.fd = fd;
-      // As Node: the stream counts as constructed a tick after 'open' and
-      // 'ready', so writes made from those listeners wait in the buffer.
-      nextTick(() => {
-        this.#constructed = true;
-        if (!this.destroyed) this.#pump();
-      });
-      this.emit('open', fd);
-      this.emit('ready');
-    }, (err) => {
-      this._opening = null;
-      if (this.destroyed) this.errored ??= err;
-      else this.destroy(err);
+      if (!this.destroyed) this.#pump();
     });
   }
 

@@ -226,8 +226,7 @@ function resolveFilename(request, parent, options) {
     if (!Array.isArray(options.paths)) throw invalidArgType('options.paths', 'Array', options.paths);
     extra.paths = options.paths.map(String);
   }
-  const resolved = hostResolve(request, parent && parent.filename ? parent.filename : null, 'require', extra);
-  return resolved.format === 'builtin' ? resolved.path : resolved.path;
+  return hostResolve(request, parent && parent.filename ? parent.filename : null, 'require', extra).path;
 }
 
 function loadModule(request, parent, isMain) {

@@ -6,7 +6,6 @@ import asyncio
 import os
 import posixpath
 import time
-import urllib.parse
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from ._exceptions import (
 from ._kernel._errno import KernelError
 from ._kernel._fds import FdTable
 from ._kernel._filesystem import KernelFS
-from ._kernel._paths import normalize
+from ._kernel._paths import file_url, normalize
 from ._kernel._permissions import DEFAULT_RUNTIME_PERMISSIONS, Permissions, filter_env
 from ._kernel._vfs import Stat, VirtualFileSystem
 from ._node._fs_handlers import FsContext, fs_handlers
@@ -119,9 +118,13 @@ def _check_env(env: Mapping[str, str] | None) -> dict[str, str]:
 
 
 def _check_path(name: str, path: str) -> str:
+    """An absolute guest path, normalised by the kernel's one normaliser."""
     if not isinstance(path, str) or not path.startswith("/"):
         raise ConfigurationError(f"{name} must be an absolute guest path, got {path!r}")
-    return posixpath.normpath(path)
+    try:
+        return normalize(path)
+    except ValueError as exc:
+        raise ConfigurationError(f"{name}: {exc}") from None
 
 
 class _Capture:
@@ -330,27 +333,27 @@ class NodeRuntime:
         """
         self._check_open()
         payload = data.encode() if isinstance(data, str) else bytes(data)
-        self._fs.write_file(_guest_path("path", path), payload, mode=mode, make_parents=True)
+        self._fs.write_file(_check_path("path", path), payload, mode=mode, make_parents=True)
 
     async def read_file(self, path: str) -> bytes:
         """The content of a file in the guest's filesystem (symlinks followed)."""
         self._check_open()
-        return self._fs.read_file(_guest_path("path", path))
+        return self._fs.read_file(_check_path("path", path))
 
     async def read_dir(self, path: str) -> list[str]:
         """The names in a guest directory, sorted, without ``.`` and ``..``."""
         self._check_open()
-        return sorted(entry.name for entry in self._fs.readdir(_guest_path("path", path)))
+        return sorted(entry.name for entry in self._fs.readdir(_check_path("path", path)))
 
     async def stat(self, path: str) -> Stat:
         """Metadata of a guest path (symlinks followed): kind, mode, size, times in ns, ..."""
         self._check_open()
-        return self._fs.stat(_guest_path("path", path))
+        return self._fs.stat(_check_path("path", path))
 
     async def mkdir(self, path: str, *, parents: bool = True) -> None:
         """Create a guest directory (and its parents, unless ``parents=False``)."""
         self._check_open()
-        self._fs.mkdir(_guest_path("path", path), recursive=parents)
+        self._fs.mkdir(_check_path("path", path), recursive=parents)
 
     def _check_open(self) -> None:
         if self._closed:
@@ -503,7 +506,7 @@ class NodeRuntime:
             },
             "mode": mode,
             "filename": filename,
-            "entryUrl": _file_url(filename),
+            "entryUrl": file_url(filename),
             "source": code,
             "moduleType": kind,
             "argv": ["/usr/bin/node", filename, *[str(a) for a in argv]],
@@ -764,15 +767,6 @@ def _check_permissions(permissions: Permissions | Mapping[str, Any] | None) -> P
     raise ConfigurationError(f"permissions must be a Permissions or a mapping, got {type(permissions).__name__}")
 
 
-def _guest_path(name: str, path: str) -> str:
-    if not isinstance(path, str) or not path.startswith("/"):
-        raise ConfigurationError(f"{name} must be an absolute guest path, got {path!r}")
-    try:
-        return normalize(path)
-    except ValueError as exc:
-        raise ConfigurationError(f"{name}: {exc}") from None
-
-
 def _build_filesystem(
     files: Mapping[str, str | bytes] | None,
     mounts: Sequence[Mount],
@@ -794,7 +788,7 @@ def _build_filesystem(
         for mount in mounts:
             if not isinstance(mount, Mount):
                 raise ConfigurationError(f"mounts must hold Mount entries, got {type(mount).__name__}")
-            guest = _guest_path("Mount.guest_path", mount.guest_path)
+            guest = _check_path("Mount.guest_path", mount.guest_path)
             if (mount.host_path is None) == (mount.filesystem is None):
                 raise ConfigurationError(f"Mount at {guest}: give exactly one of host_path and filesystem")
             if mount.host_path is not None:
@@ -810,7 +804,7 @@ def _build_filesystem(
             if not isinstance(data, (str, bytes, bytearray)):
                 raise ConfigurationError(f"files[{path!r}] must be str or bytes")
             payload = data.encode() if isinstance(data, str) else bytes(data)
-            fs.write_file(_guest_path("files key", path), payload, make_parents=True)
+            fs.write_file(_check_path("files key", path), payload, make_parents=True)
     except KernelError as exc:
         fs.close()
         raise ConfigurationError(f"filesystem setup failed: {exc}") from None
@@ -818,14 +812,6 @@ def _build_filesystem(
         fs.close()
         raise
     return fs
-
-
-def _file_url(path: str) -> str:
-    return "file://" + urllib.parse.quote(path, safe="/:@!$&'()*+,;=-._~[]|^")
-
-
-def _url_path(url: str) -> str:
-    return urllib.parse.unquote(url[7:])
 
 
 #: Node 22's builtin module names (js/src/modules.js NODE_BUILTINS); `node:` forms resolve too.

@@ -13,6 +13,7 @@ rules.
 from __future__ import annotations
 
 from ._kernel._errno import KernelError as KernelError
+from ._kernel._vfs import DirectoryHandle as DirectoryHandle
 from ._kernel._vfs import DirEntry as DirEntry
 from ._kernel._vfs import FileKind as FileKind
 from ._kernel._vfs import OpenFile as OpenFile
@@ -26,6 +27,7 @@ from ._vfs._overlay import NodeModulesOverlay as NodeModulesOverlay
 
 __all__ = [
     "DirEntry",
+    "DirectoryHandle",
     "FileKind",
     "FsspecFileSystem",
     "HostDirectory",

@@ -46,7 +46,6 @@ import socket
 import sys
 import threading
 import time
-import urllib.parse
 from collections.abc import Callable
 from importlib import metadata, resources
 from pathlib import Path
@@ -54,6 +53,7 @@ from typing import Any
 
 import jsrun
 
+from .._kernel._paths import file_url, url_path
 from ._protocol import (
     PREFIX,
     Frame,
@@ -662,14 +662,6 @@ def _module_error_text(err: Any, fallback: str) -> str:
         code = err.get("code")
         return f"[{code}] {err['message']}" if isinstance(code, str) and code.startswith("ERR_") else err["message"]
     return fallback
-
-
-def file_url(path: str) -> str:
-    return "file://" + urllib.parse.quote(path, safe="/:@!$&'()*+,;=-._~[]|^")
-
-
-def url_path(url: str) -> str:
-    return urllib.parse.unquote(url[7:] if url.startswith("file://") else url)
 
 
 class CjsLexer:

@@ -9,7 +9,9 @@ looked at here: the kernel's path walk resolves them.
 
 from __future__ import annotations
 
-__all__ = ["is_within", "join", "normalize", "relative_to", "split"]
+import urllib.parse
+
+__all__ = ["file_url", "is_within", "join", "normalize", "relative_to", "split", "url_path"]
 
 
 def _is_normal(path: str) -> bool:
@@ -91,3 +93,14 @@ def relative_to(path: str, root: str) -> str:
     if not path.startswith(root + "/"):
         raise ValueError(f"{path!r} is not within {root!r}")
     return path[len(root) :]
+
+
+def file_url(path: str) -> str:
+    """Node's `url.pathToFileURL` for an absolute POSIX path: only what a URL path
+    cannot hold is percent-encoded (`@` stays, as in pnpm's `.pnpm/pkg@1.0.0`)."""
+    return "file://" + urllib.parse.quote(path, safe="/:@!$&'()*+,;=-._~[]|^")
+
+
+def url_path(url: str) -> str:
+    """The path of a `file://` URL (the inverse of `file_url`)."""
+    return urllib.parse.unquote(url[7:] if url.startswith("file://") else url)

@@ -36,7 +36,7 @@ from typing import Literal
 
 from ._errno import KernelError
 
-__all__ = ["DirEntry", "FileKind", "OpenFile", "OpenFlags", "Stat", "VirtualFileSystem"]
+__all__ = ["DirEntry", "DirectoryHandle", "FileKind", "OpenFile", "OpenFlags", "Stat", "VirtualFileSystem"]
 
 FileKind = Literal["file", "dir", "symlink", "chardev", "blockdev", "fifo", "socket"]
 
@@ -149,6 +149,25 @@ class OpenFile(ABC):
 
     def close(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Release the file. Closing twice is harmless."""
+
+
+class DirectoryHandle(OpenFile):
+    """What `open` returns for a directory opened with `flags.directory`: only `stat` works."""
+
+    def __init__(self, st: Stat) -> None:
+        self._st = st
+
+    def pread(self, offset: int, size: int) -> bytes:
+        raise KernelError("EISDIR")
+
+    def pwrite(self, offset: int, data: bytes) -> int:
+        raise KernelError("EBADF")
+
+    def truncate(self, size: int) -> None:
+        raise KernelError("EISDIR")
+
+    def stat(self) -> Stat:
+        return self._st
 
 
 class VirtualFileSystem(ABC):

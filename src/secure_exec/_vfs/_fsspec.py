@@ -46,7 +46,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .._kernel._errno import KernelError
-from .._kernel._vfs import DirEntry, FileKind, OpenFile, OpenFlags, Stat, VirtualFileSystem
+from .._kernel._vfs import DirectoryHandle, DirEntry, FileKind, OpenFile, OpenFlags, Stat, VirtualFileSystem
 from ._host_dir import os_error
 
 if TYPE_CHECKING:
@@ -175,25 +175,6 @@ class _BufferedFile(OpenFile):
             return
         self._closed = True
         self._owner._release(self._buf)
-
-
-class _DirHandle(OpenFile):
-    """A directory opened with `flags.directory` (only `stat` works)."""
-
-    def __init__(self, st: Stat) -> None:
-        self._st = st
-
-    def pread(self, offset: int, size: int) -> bytes:
-        raise KernelError("EISDIR")
-
-    def pwrite(self, offset: int, data: bytes) -> int:
-        raise KernelError("EBADF")
-
-    def truncate(self, size: int) -> None:
-        raise KernelError("EISDIR")
-
-    def stat(self) -> Stat:
-        return self._st
 
 
 class FsspecFileSystem(VirtualFileSystem):
@@ -455,7 +436,7 @@ class FsspecFileSystem(VirtualFileSystem):
             if st.is_dir:
                 if flags.write or flags.truncate or flags.append or not flags.directory:
                     raise KernelError("EISDIR")
-                return _DirHandle(st)
+                return DirectoryHandle(st)
             if flags.directory:
                 raise KernelError("ENOTDIR")
             if not st.is_file:

@@ -185,6 +185,22 @@ def _access_bits(flags: OpenFlags) -> int:
     return access
 
 
+def statvfs_figures(fd: int) -> dict[str, int]:
+    """The `statfs` figures of the host filesystem holding the open directory `fd`."""
+    try:
+        vfs = os.statvfs(fd)
+    except OSError as exc:
+        raise os_error(exc) from exc
+    return {
+        "bsize": vfs.f_bsize,
+        "blocks": vfs.f_blocks,
+        "bfree": vfs.f_bfree,
+        "bavail": vfs.f_bavail,
+        "files": vfs.f_files,
+        "ffree": vfs.f_ffree,
+    }
+
+
 class HostFile(OpenFile):
     """An open host file descriptor: positionless reads and writes with `pread`/`pwrite`.
 
@@ -386,19 +402,7 @@ class HostDirectory(VirtualFileSystem):
             return os.readlink(name, dir_fd=fd)
 
     def statfs(self) -> dict[str, int]:
-        try:
-            vfs = os.statvfs(self._fd)
-        except OSError as exc:
-            raise os_error(exc) from exc
-        return {
-            **super().statfs(),
-            "bsize": vfs.f_bsize,
-            "blocks": vfs.f_blocks,
-            "bfree": vfs.f_bfree,
-            "bavail": vfs.f_bavail,
-            "files": vfs.f_files,
-            "ffree": vfs.f_ffree,
-        }
+        return {**super().statfs(), **statvfs_figures(self._fd)}
 
     # -- data -------------------------------------------------------------------
     def open(self, path: str, flags: OpenFlags, mode: int = 0o666) -> OpenFile:

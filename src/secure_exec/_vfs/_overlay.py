@@ -45,7 +45,7 @@ from contextlib import suppress
 from typing import NamedTuple
 
 from .._kernel._errno import KernelError
-from .._kernel._vfs import DirEntry, FileKind, OpenFile, OpenFlags, Stat, VirtualFileSystem
+from .._kernel._vfs import DirectoryHandle, DirEntry, FileKind, OpenFile, OpenFlags, Stat, VirtualFileSystem
 from ._host_dir import (
     DIR_FLAGS,
     LIST_FLAGS,
@@ -55,6 +55,7 @@ from ._host_dir import (
     os_error,
     split_path,
     stat_from_os,
+    statvfs_figures,
 )
 
 __all__ = ["NodeModulesOverlay"]
@@ -90,25 +91,6 @@ class _Entry(NamedTuple):
     host: str  # the entry's canonical host path
     st: os.stat_result  # its lstat
     link_text: str | None  # set when it is shown as a symlink (target inside the main root)
-
-
-class _EmptyDirFile(OpenFile):
-    """The open root of an overlay whose host `node_modules` is missing."""
-
-    def __init__(self, st: Stat) -> None:
-        self._st = st
-
-    def pread(self, offset: int, size: int) -> bytes:
-        raise KernelError("EISDIR")
-
-    def pwrite(self, offset: int, data: bytes) -> int:
-        raise KernelError("EBADF")
-
-    def truncate(self, size: int) -> None:
-        raise KernelError("EISDIR")
-
-    def stat(self) -> Stat:
-        return self._st
 
 
 class NodeModulesOverlay(VirtualFileSystem):
@@ -497,7 +479,7 @@ class NodeModulesOverlay(VirtualFileSystem):
                 raise KernelError("ENOENT")
             if not flags.directory:
                 raise KernelError("EISDIR")
-            return _EmptyDirFile(self._empty_root())
+            return DirectoryHandle(self._empty_root())
         entry = self._locate(parts, path)
         try:
             if entry.link_text is not None:
@@ -513,19 +495,7 @@ class NodeModulesOverlay(VirtualFileSystem):
     def statfs(self) -> dict[str, int]:
         if self._fd < 0:
             return super().statfs()
-        try:
-            vfs = os.statvfs(self._fd)
-        except OSError as exc:
-            raise os_error(exc) from exc
-        return {
-            **super().statfs(),
-            "bsize": vfs.f_bsize,
-            "blocks": vfs.f_blocks,
-            "bfree": vfs.f_bfree,
-            "bavail": vfs.f_bavail,
-            "files": vfs.f_files,
-            "ffree": vfs.f_ffree,
-        }
+        return {**super().statfs(), **statvfs_figures(self._fd)}
 
     # -- every mutation is EACCES ----------------------------------------------------
     def mkdir(self, path: str, mode: int = 0o777) -> None:
