@@ -84,3 +84,11 @@ export function killedSpin() {
   stopped = true;
   for (;;) sleep();
 }
+
+// Library call answered inside the worker (crypto, zlib: src/secure_exec/_engine/_lib).
+// Cheap (no host round trip); throws the Node-shaped error the library raised.
+export function libCall(name, ...args) {
+  const reply = op('lib', name, args);
+  if (reply.err) throw makeError(reply.err);
+  return reply.ok;
+}

@@ -23,6 +23,30 @@ import { installInspectBindings } from './inspect_bindings.js';
 import { installIteratorPreview } from './iterator_preview.js';
 import { installNativeToString, named } from './native.js';
 import './fs.js';
+import { ctx } from './context.js';
+import { install as installTimers } from './timers.js';
+import { install as installUtil } from './util.js';
+import { install as installEncoding } from './encoding.js';
+import { install as installEventTarget } from './event_target.js';
+import { install as installPerformance } from './performance.js';
+import { install as installMessaging } from './messaging.js';
+import { install as installUrl } from './url.js';
+import { install as installStream } from './stream.js';
+import { install as installStringDecoder } from './string_decoder.js';
+import { install as installAssert } from './assert.js';
+import { install as installQuerystring } from './querystring.js';
+import { install as installConstants } from './constants.js';
+import { install as installWebcrypto } from './webcrypto.js';
+import { install as installCrypto } from './crypto.js';
+import { install as installZlib } from './zlib.js';
+import { install as installCompression } from './compression.js';
+import { install as installAsyncHooks } from './async_hooks.js';
+import { install as installDiagnosticsChannel } from './diagnostics_channel.js';
+import { install as installV8 } from './v8.js';
+import { install as installVm } from './vm.js';
+import { install as installWorkerThreads } from './worker_threads.js';
+import { install as installReadline } from './readline.js';
+import { install as installUnsupported } from './unsupported.js';
 
 function resolvePath(base, path) {
   const parts = (path.startsWith('/') ? path : `${base}/${path}`).split('/');
@@ -114,80 +138,21 @@ function boot(caps) {
     maxHandles: config.maxHandles,
   });
 
-  const timers = {
-    setTimeout: loop.setTimeout,
-    setInterval: loop.setInterval,
-    setImmediate: loop.setImmediate,
-    clearTimeout: loop.clearTimeout,
-    clearInterval: loop.clearInterval,
-    clearImmediate: loop.clearImmediate,
-  };
-  const timersPromises = {
-    setTimeout: (delay, value, options) => new Promise((resolve, reject) => {
-      const t = loop.setTimeout(() => resolve(value), delay);
-      if (options && options.ref === false) t.unref();
-      if (options && options.signal) options.signal.addEventListener?.('abort', () => { t.close(); reject(options.signal.reason); });
-    }),
-    setImmediate: (value, options) => new Promise((resolve) => {
-      const i = loop.setImmediate(() => resolve(value));
-      if (options && options.ref === false) i.unref();
-    }),
-    async *setInterval(delay, value) {
-      for (;;) {
-        yield await timersPromises.setTimeout(delay, value);
-      }
-    },
-    scheduler: {
-      wait: (delay, options) => timersPromises.setTimeout(delay, undefined, options),
-      yield: () => timersPromises.setImmediate(),
-    },
-  };
-  timers.promises = timersPromises;
-
-  const deprecatedCodes = new Set();
-  const utilModule = {
+  Object.assign(ctx, {
+    config,
+    process,
     inspect: util.inspect,
-    format: util.format,
-    formatWithOptions: util.formatWithOptions,
-    stripVTControlCharacters: util.stripVTControlCharacters,
-    inherits(ctor, superCtor) {
-      Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
-      Object.setPrototypeOf(ctor, superCtor);
-      Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-    },
-    deprecate(fn, msg, code) {
-      if (typeof fn !== 'function') throw invalidArgType('fn', 'Function', fn);
-      if (process.noDeprecation === true) return fn;
-      let warned = false;
-      function deprecated(...args) {
-        if (!warned && !(code !== undefined && deprecatedCodes.has(code))) {
-          warned = true;
-          if (code !== undefined) deprecatedCodes.add(code);
-          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
-        }
-        return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
-      }
-      Object.setPrototypeOf(deprecated, fn);
-      if (fn.prototype) deprecated.prototype = fn.prototype;
-      return deprecated;
-    },
-    promisify(fn) {
-      if (fn[Symbol.for('nodejs.util.promisify.custom')]) return fn[Symbol.for('nodejs.util.promisify.custom')];
-      return function (...args) {
-        return new Promise((resolve, reject) => {
-          fn.call(this, ...args, (err, value) => (err ? reject(err) : resolve(value)));
-        });
-      };
-    },
-  };
-  loop.setTimeout[Symbol.for('nodejs.util.promisify.custom')] = timersPromises.setTimeout;
-  loop.setImmediate[Symbol.for('nodejs.util.promisify.custom')] = timersPromises.setImmediate;
+    util,
+    core,
+    clocks,
+    loop,
+    console,
+    defineGlobal: (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false }),
+  });
+  const timers = installTimers();
 
   modules.defineBuiltin('events', () => EventEmitter);
   modules.defineBuiltin('buffer', () => bufferModule);
-  modules.defineBuiltin('util', () => utilModule);
-  modules.defineBuiltin('timers', () => timers);
-  modules.defineBuiltin('timers/promises', () => timersPromises);
   modules.defineBuiltin('process', () => process);
   modules.defineBuiltin('console', () => console);
   modules.defineBuiltin('module', modules.moduleBuiltin);
@@ -196,15 +161,28 @@ function boot(caps) {
   modules.defineBuiltin('path', () => pathModule);
   modules.defineBuiltin('path/posix', () => pathModule.posix);
   modules.defineBuiltin('path/win32', () => pathModule.win32);
+  // Each family registers its builtins (lazily: a factory runs on first require)
+  // and defines its globals. Order: what others build on first.
+  for (const install of [
+    installUtil, installEncoding, installEventTarget, installPerformance, installMessaging, installUrl,
+    installStream, installStringDecoder, installAssert, installQuerystring, installConstants,
+    installWebcrypto, installCrypto, installZlib, installCompression,
+    installAsyncHooks, installDiagnosticsChannel, installV8, installVm, installWorkerThreads, installReadline,
+    installUnsupported,
+  ]) install(ctx);
   modules.configureModules({ importSync: core.ops.op_import_sync, globalPaths: config.globalPaths ?? [] });
   Object.defineProperty(g, Symbol.for('secure-exec.cjs'), { value: modules.requireForEsm });
   Object.defineProperty(g, Symbol.for('secure-exec.import'), { value: modules.importFrom });
   Object.defineProperty(g, Symbol.for('secure-exec.resolve'), { value: modules.resolveFrom });
-  Object.defineProperty(g, Symbol.for('secure-exec.builtin'), { value: modules.loadBuiltin });
-  op('builtins', {
-    all: modules.NODE_BUILTINS,
-    exports: Object.fromEntries(modules.definedBuiltins().map((name) => [name, modules.builtinExportNames(name)])),
-  });
+  Object.defineProperty(g, Symbol.for('secure-exec.builtin'), { value: modules.requireBuiltin });
+  // The names are the same for every execution of this bundle: only the
+  // worker's first execution computes them (that loads every builtin).
+  if (config.reportBuiltins) {
+    op('builtins', {
+      all: modules.NODE_BUILTINS,
+      exports: Object.fromEntries(modules.definedBuiltins().map((name) => [name, modules.builtinExportNames(name)])),
+    });
+  }
 
   // ---- the guest's global scope
   const define = (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false });

@@ -39,8 +39,13 @@ export function configureModules(options) {
   Object.assign(S, options);
 }
 
-export function defineBuiltin(name, factory) {
+// `onLoad`, if given, runs once, the first time guest code loads the module
+// (a deprecation warning, as Node's punycode), not when the bridge itself does.
+const loadHooks = new Map();
+export function defineBuiltin(name, factory, onLoad) {
   factories.set(name, factory);
+  if (onLoad) loadHooks.set(name, onLoad);
+  else loadHooks.delete(name);
 }
 
 export function definedBuiltins() {
@@ -63,6 +68,18 @@ export function loadBuiltin(specifier) {
   if (!factory) throw unsupportedError(name);
   const value = factory();
   cache.set(name, value);
+  return value;
+}
+
+// A builtin loaded by guest code (require, import).
+export function requireBuiltin(specifier) {
+  const value = loadBuiltin(specifier);
+  const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  const hook = loadHooks.get(name);
+  if (hook) {
+    loadHooks.delete(name);
+    hook();
+  }
   return value;
 }
 
@@ -235,13 +252,13 @@ function loadModule(request, parent, isMain) {
       const err = nodeError(Error, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
       throw err;
     }
-    return loadBuiltin(request);
+    return requireBuiltin(request);
   }
-  if (builtinSet.has(request)) return loadBuiltin(request);
+  if (builtinSet.has(request)) return requireBuiltin(request);
   const resolved = hostResolve(request, parent && parent.filename ? parent.filename : null, 'require', {
     requireStack: requireStackOf(parent),
   });
-  if (resolved.format === 'builtin') return loadBuiltin(resolved.path);
+  if (resolved.format === 'builtin') return requireBuiltin(resolved.path);
   return loadResolved(resolved.path, resolved.format, parent, isMain);
 }
 

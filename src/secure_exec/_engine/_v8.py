@@ -54,6 +54,7 @@ from typing import Any
 import jsrun
 
 from .._kernel._paths import file_url, url_path
+from ._lib import LibState, call_lib
 from ._protocol import (
     PREFIX,
     Frame,
@@ -120,6 +121,7 @@ _WORKER_OPS = (
     "hrtime",
     "cpuUsage",
     "importActivity",
+    "lib",
 )
 
 
@@ -209,9 +211,8 @@ class Execution:
         self.import_activity = 0
         self.import_seen = 0
         self.import_hops_left = 0
-        self.builtin_exports: dict[str, list[str]] = {}
-        self.builtin_all: frozenset[str] = frozenset()
         self.module_formats: dict[str, str] = {}
+        self.lib_state = LibState()
         self.thread = threading.Thread(target=self._thread_main, name=f"secure-exec-{exec_id}", daemon=True)
 
     # ------------------------------------------------------------ lifecycle
@@ -256,6 +257,7 @@ class Execution:
                 "hrtime": self.op_hrtime,
                 "cpuUsage": self.op_cpu_usage,
                 "importActivity": self.op_import_activity,
+                "lib": self.op_lib,
             }
             ids = {
                 name: rt.register_op(f"secure_exec.{name}", self._tracked(handlers[name]), mode="sync")
@@ -281,6 +283,7 @@ class Execution:
             self.rt = None
             rt.close()
             del rt
+            self.lib_state.close()
 
     async def _eval_until_terminated(self, rt: jsrun.Runtime, script: str) -> Any:
         """``eval_async(script)``, or RuntimeTerminated once the isolate was terminated.
@@ -418,13 +421,13 @@ class Execution:
             self.clock_id = time.pthread_getcpuclockid(ident)
         except (OSError, AttributeError):
             self.clock_id = None
-        return self.config
+        return {**self.config, "reportBuiltins": not self.worker.builtins_known}
 
     def op_builtins(self, names: dict[str, Any]) -> Any:
         if self.stopping:
             return STOP
-        self.builtin_all = frozenset(names["all"])
-        self.builtin_exports = names["exports"]
+        self.worker.builtins = (frozenset(names["all"]), names["exports"])
+        self.worker.builtins_known = True
 
     @property
     def stopping(self) -> bool:
@@ -531,6 +534,11 @@ class Execution:
             self._request_terminate()
         return STOP
 
+    def op_lib(self, name: Any, args: Any) -> Any:
+        if self.stopping:
+            return STOP
+        return call_lib(self.lib_state, name, args)
+
     def op_hrtime(self) -> Any:
         if self.stopping:
             return STOP
@@ -569,7 +577,7 @@ class Execution:
             raise RuntimeError("execution is stopping")
         self.import_activity += 1
         name = specifier[5:] if specifier.startswith("node:") else specifier
-        if name in self.builtin_all:
+        if name in self.worker.builtins[0]:
             return f"node:{name}"
         if specifier == self.config["entryUrl"]:
             return specifier
@@ -592,7 +600,7 @@ class Execution:
             return rewrite_imports(str(self.config["source"]))
         if url.startswith("node:"):
             name = url[5:]
-            exports = self.builtin_exports.get(name, [])
+            exports = self.worker.builtins[1].get(name, [])
             lines = [
                 f"const m = globalThis[Symbol.for('secure-exec.builtin')]({json.dumps(name)});",
                 "export default m;",
@@ -785,6 +793,10 @@ class Worker:
         self.lock = threading.Lock()
         self.busy = threading.Event()
         self.snapshot = load_snapshot(_bundle())
+        #: Every builtin name, and the export names of those the bridge defines:
+        #: reported by the first execution (`op_builtins`), the same for all.
+        self.builtins: tuple[frozenset[str], dict[str, list[str]]] = (frozenset(), {})
+        self.builtins_known = False
         self.rss_base = _rss_bytes() + rss_headroom
         self.data_base = _vm_data_bytes() + data_headroom
         self.last_active: Execution | None = None
