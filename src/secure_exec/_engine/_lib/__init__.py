@@ -104,7 +104,9 @@ def call_lib(state: LibState, name: Any, args: Any) -> dict[str, Any]:
     except LibError as exc:
         return {"err": exc.payload}
     except MemoryError:
-        return {"err": {"message": f"{name}: out of memory", "code": "ERR_SANDBOX_RESOURCE_LIMIT", "name": "RangeError"}}
+        return {
+            "err": {"message": f"{name}: out of memory", "code": "ERR_SANDBOX_RESOURCE_LIMIT", "name": "RangeError"}
+        }
     except (TypeError, ValueError, OverflowError) as exc:
         # A malformed argument the guest-side glue did not catch: never a host crash.
         return {
