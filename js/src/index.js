@@ -24,6 +24,7 @@ import { installIteratorPreview } from './iterator_preview.js';
 import { installNativeToString, named } from './native.js';
 import './fs.js';
 import { ctx } from './context.js';
+import { DOMException } from './dom_exception.js';
 import { install as installTimers } from './timers.js';
 import { install as installUtil } from './util.js';
 import { install as installEncoding } from './encoding.js';
@@ -149,6 +150,7 @@ function boot(caps) {
     console,
     defineGlobal: (name, value) => Object.defineProperty(g, name, { value, writable: true, configurable: true, enumerable: false }),
   });
+  ctx.defineGlobal('DOMException', DOMException);
   const timers = installTimers();
 
   modules.defineBuiltin('events', () => EventEmitter);
