@@ -115,7 +115,8 @@ NODE_SHIMS = {
     "buffer": "buffer",
 }
 
-#: Bare specifiers for our own modules, for code that is not ours.
+#: Bare specifiers answered by our own modules, for code that is not ours
+#: (exact matches: "process/" as readable-stream spells it, say).
 ALIASES = {"secure-exec:node-internals": "src/node_internals.js"}
 
 # Runs esbuild's JS API (plugins need it) under the pinned Node; the build
@@ -153,6 +154,10 @@ const bridgePlugin = {
       const target = cfg.aliases[args.path];
       if (!target) return { errors: [{ text: `unknown bridge alias ${args.path}` }] };
       return { path: path.join(cfg.js, target) };
+    });
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.namespace !== 'file' || !Object.hasOwn(cfg.aliases, args.path)) return undefined;
+      return { path: path.join(cfg.js, cfg.aliases[args.path]) };
     });
     build.onResolve({ filter: /^node-lib:/ }, (args) => ({ path: args.path.slice(9), namespace: 'node-lib' }));
     build.onResolve({ filter: /.*/, namespace: 'node-lib' }, (args) => {
