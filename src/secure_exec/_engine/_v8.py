@@ -537,7 +537,7 @@ class Execution:
     def op_lib(self, name: Any, args: Any) -> Any:
         if self.stopping:
             return STOP
-        return call_lib(self.lib_state, name, args)
+        return call_lib(self.lib_state, name, _plain(args))
 
     def op_hrtime(self) -> Any:
         if self.stopping:
