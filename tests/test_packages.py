@@ -236,8 +236,6 @@ def test_host_output_is_deterministic(case: Case) -> None:
 #: Programs that need what issue #4 (Node builtins) brings, or a documented
 #: difference. strict: each one must start failing the xfail when it is fixed.
 KNOWN_GAPS = {
-    "npm-packages/uuid.mjs": "node:crypto (createHash) arrives with the builtins issue (#4)",
-    "npm-packages/uuid.cjs": "node:crypto (createHash) arrives with the builtins issue (#4)",
     "npm-packages/dotenv.js": "url arrives with the builtins issue (#4)",
     "npm-packages/esm-imports-cjs.mjs": "url arrives with the builtins issue (#4)",
     "npm-packages/optional-deps.js": "stream arrives with the builtins issue (#4)",

@@ -1080,3 +1080,8 @@ export function install(ctx) {
   ctx.defineGlobal('CryptoKey', CryptoKey);
   ctx.defineGlobal('SubtleCrypto', SubtleCrypto);
 }
+
+// The handle of a CryptoKey, or undefined for anything else (node:crypto's KeyObject.from).
+export function handleOfCryptoKey(key) {
+  return keyState.get(key)?.handle;
+}

@@ -537,7 +537,7 @@ class Execution:
     def op_lib(self, name: Any, args: Any) -> Any:
         if self.stopping:
             return STOP
-        return call_lib(self.lib_state, name, _plain(args))
+        return call_lib(self.lib_state, name, _lib_args(args))
 
     def op_hrtime(self) -> Any:
         if self.stopping:
@@ -776,6 +776,20 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
+    return value
+
+
+def _lib_args(value: Any) -> Any:
+    """Library call arguments as Python means them: JS null is None, and a whole
+    number jsrun passed as a float (it does so from 2**31 up) is an int."""
+    if value is jsrun.undefined:
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _lib_args(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_lib_args(v) for v in value]
     return value
 
 

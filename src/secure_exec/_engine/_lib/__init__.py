@@ -58,13 +58,14 @@ class LibState:
         return handle
 
     def get(self, handle: Any, kind: type | tuple[type, ...] = object) -> Any:
-        obj = self._handles.get(handle) if isinstance(handle, int) else None
+        valid = isinstance(handle, int) and not isinstance(handle, bool)
+        obj = self._handles.get(handle) if valid else None
         if obj is None or not isinstance(obj, kind):
             raise LibError("invalid library handle", "ERR_INVALID_STATE")
         return obj
 
     def release(self, handle: Any) -> None:
-        if isinstance(handle, int):
+        if isinstance(handle, int) and not isinstance(handle, bool):
             self._handles.pop(handle, None)
 
     def __len__(self) -> int:
