@@ -1,0 +1,68 @@
+// WHATWG URL parsing of tricky inputs, against host Node.
+const cases = [
+  ['https://example.com'],
+  ['HTTPS://EXAMPLE.COM:443/a/../b/./c?x#y'],
+  ['http://example.com:80/'],
+  ['http://[::1]:8080/'],
+  ['http://[2001:db8::0:1]/'],
+  ['http://[::ffff:192.168.0.1]/'],
+  ['http://192.168.0.257/'],
+  ['http://0x7f.1/'],
+  ['http://0300.0250.0.1/'],
+  ['http://4294967295/'],
+  ['http://4294967296/'],
+  ['http://1.2.3.4.5/'],
+  ['http://münchen.de/straße'],
+  ['http://xn--mnchen-3ya.de/'],
+  ['http://EXAMPLE.com./'],
+  ['http://ex%41mple.com/'],
+  ['http://a b/'],
+  ['http://exa#mple/'],
+  ['http://user:p@ss@host/'],
+  ['http://:@host/'],
+  ['http://host/%zz/%41/ü/ /"/<>'],
+  ['http://host/?q=a b&ü="\'<>`'],
+  ['http://host/#frag ü `'],
+  ['ws://host/', undefined],
+  ['wss://host:443/'],
+  ['ftp://host:21/'],
+  ['file:///C:/x/../y'],
+  ['file://localhost/etc/passwd'],
+  ['file://host/share'],
+  ['file:/a/b'],
+  ['mailto:someone@example.com'],
+  ['data:text/plain,hello world'],
+  ['javascript:alert(1)'],
+  ['blob:https://example.com/uuid'],
+  ['non-special://host/a/../b'],
+  ['non-special:/opaque path '],
+  ['foo://'],
+  ['sc://ñ.test/'],
+  ['//x/y', 'https://base/'],
+  ['../c', 'http://a/b/c/d;p?q'],
+  ['?y', 'http://a/b/c/d;p?q'],
+  ['#s', 'http://a/b/c/d;p?q'],
+  ['g;x?y#s', 'http://a/b/c/d;p?q'],
+  ['../../../../g', 'http://a/b/c/d;p?q'],
+  ['\\\\x\\y', 'http://a/'],
+  ['  http://trim.me/  '],
+  ['ht\ttp://ta\nb.com/'],
+  ['http://'],
+  ['http://host:99999/'],
+  ['http://host:-1/'],
+  ['https://[::1/'],
+  ['http://%/'],
+  ['', 'http://base/x'],
+  ['x', 'not a base'],
+  ['http://a/\u0000'],
+  ['http://\u00ad/'],
+];
+for (const [input, base] of cases) {
+  try {
+    const u = base === undefined ? new URL(input) : new URL(input, base);
+    console.log(JSON.stringify([input, base]), '->', JSON.stringify([u.href, u.origin, u.protocol, u.username, u.password, u.host, u.hostname, u.port, u.pathname, u.search, u.hash]));
+  } catch (err) {
+    console.log(JSON.stringify([input, base]), 'throws', err.name, err.code, err.message, JSON.stringify(err.input), JSON.stringify(err.base));
+  }
+  console.log('  canParse', URL.canParse(input, base), 'parse', URL.parse(input, base)?.href ?? null);
+}
