@@ -117,7 +117,12 @@ NODE_SHIMS = {
 
 #: Bare specifiers answered by our own modules, for code that is not ours
 #: (exact matches: "process/" as readable-stream spells it, say).
-ALIASES = {"secure-exec:node-internals": "src/node_internals.js"}
+ALIASES = {
+    "secure-exec:node-internals": "src/node_internals.js",
+    "process/": "src/stream_process_shim.js",
+    "abort-controller": "src/stream_abort_shim.js",
+    "string_decoder/": "src/string_decoder_impl.js",
+}
 
 # Runs esbuild's JS API (plugins need it) under the pinned Node; the build
 # options arrive as JSON in argv[1]. Node's lib sources are read from the
