@@ -121,6 +121,7 @@ ALIASES = {
     "secure-exec:node-internals": "src/node_internals.js",
     "process/": "src/stream_process_shim.js",
     "abort-controller": "src/stream_abort_shim.js",
+    "string_decoder/": "src/string_decoder_impl.js",
 }
 
 # Runs esbuild's JS API (plugins need it) under the pinned Node; the build

@@ -1,3 +1,8 @@
-// Placeholder: filled in by issue #4 work.
+// The `string_decoder` module: StringDecoder with Node 22's behaviour.
 
-export function install() {}
+import { StringDecoder } from './string_decoder_impl.js';
+import { defineBuiltin } from './modules.js';
+
+export function install() {
+  defineBuiltin('string_decoder', () => ({ StringDecoder }));
+}
