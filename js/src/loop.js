@@ -34,6 +34,78 @@ const eventHandlers = new Map();  // event type -> handler(event)
 
 export function configureLoop(options) {
   Object.assign(S, options);
+  if (options.core) {
+    getContext = options.core.getAsyncContext;
+    setContext = options.core.setAsyncContext;
+  }
+  hooks.length = 0;
+  currentScope = TOP_SCOPE;
+  asyncIdCounter = 1;
+}
+
+// ---------------------------------------------------------------- async scopes
+//
+// AsyncLocalStorage rides on V8's continuation-preserved embedder data (the
+// engine's get/setAsyncContext): V8 itself carries it into promise reactions.
+// Everything the loop schedules (timers, immediates, ticks, async host calls)
+// captures it with an async scope when scheduled, and the loop restores that
+// scope around the callback. A scope also carries async_hooks' ids: the
+// resource's asyncId and the triggerAsyncId that was current when it was made.
+
+let getContext = () => undefined;
+let setContext = () => {};
+const TOP_SCOPE = { context: undefined, asyncId: 1, triggerAsyncId: 0, resource: null };
+let currentScope = TOP_SCOPE;
+let asyncIdCounter = 1;
+// Enabled async_hooks (objects with optional init/before/after/destroy).
+export const hooks = [];
+
+export function newAsyncId() {
+  return ++asyncIdCounter;
+}
+
+export function currentAsyncScope() {
+  return currentScope;
+}
+
+// A scope for a new resource of `type`, created now; fires the init hooks.
+export function captureScope(type, resource) {
+  const scope = { context: getContext(), asyncId: ++asyncIdCounter, triggerAsyncId: currentScope.asyncId, resource };
+  if (hooks.length > 0) emitHook('init', scope.asyncId, type, scope.triggerAsyncId, resource);
+  return scope;
+}
+
+export function emitHook(name, ...args) {
+  for (const hook of hooks.slice()) {
+    const fn = hook[name];
+    if (typeof fn === 'function') Reflect.apply(fn, hook.owner ?? hook, args);
+  }
+}
+
+// Runs fn(...args) inside `scope` (its async context and ids), then restores
+// the caller's. Exceptions propagate after the restore.
+export function runInScope(scope, fn, thisArg, args) {
+  const prevContext = getContext();
+  const prevScope = currentScope;
+  setContext(scope.context);
+  currentScope = scope;
+  const hooked = hooks.length > 0;
+  if (hooked) emitHook('before', scope.asyncId);
+  try {
+    return Reflect.apply(fn, thisArg, args);
+  } finally {
+    if (hooked && hooks.length > 0) emitHook('after', scope.asyncId);
+    currentScope = prevScope;
+    setContext(prevContext);
+  }
+}
+
+export function getAsyncContext() {
+  return getContext();
+}
+
+export function setAsyncContext(value) {
+  setContext(value);
 }
 
 export function onHostEvent(type, handler) {
@@ -45,7 +117,7 @@ export function onHostEvent(type, handler) {
 export function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (S.isExiting()) return;
-  tickQueue.push({ callback, args });
+  tickQueue.push({ callback, args, scope: captureScope('TickObject', null) });
 }
 
 // Node's processTicksAndRejections: all ticks, then microtasks, until both are
@@ -58,10 +130,12 @@ export function runTicks() {
     while (tickQueue.length > 0) {
       const tick = tickQueue.shift();
       try {
-        tick.callback(...tick.args);
+        runInScope(tick.scope, tick.callback, undefined, tick.args);
       } catch (err) {
         S.onUncaught(err, 'uncaughtException');
         return;
+      } finally {
+        if (hooks.length > 0) emitHook('destroy', tick.scope.asyncId);
       }
     }
     S.core.runMicrotasks();
@@ -121,6 +195,11 @@ function normaliseDelay(ms) {
 }
 
 const kEntry = Symbol('timerEntry');
+const kScope = Symbol('asyncScope');
+// Not enumerable: util.inspect of a Timeout/Immediate does not show it.
+function defineScope(target, scope) {
+  Object.defineProperty(target, kScope, { value: scope, writable: true, configurable: true, enumerable: false });
+}
 let timerIdCounter = 1;
 const timersById = new Map();
 
@@ -138,6 +217,7 @@ export class Timeout {
     activeTimers++;
     refedTimers++;
     timersById.set(this._id, this);
+    defineScope(this, captureScope('Timeout', this));
     this._schedule();
   }
   _schedule() {
@@ -149,10 +229,11 @@ export class Timeout {
     if (this[kEntry]) this[kEntry].live = false;
     this[kEntry] = null;
   }
-  _close() {
+  _close(quiet = false) {
     if (this._destroyed) return;
     this._destroyed = true;
     this._unschedule();
+    if (!quiet && hooks.length > 0) emitHook('destroy', this[kScope].asyncId);
     activeTimers--;
     if (this._refed) refedTimers--;
     timersById.delete(this._id);
@@ -208,6 +289,7 @@ export class Immediate {
     this._destroyed = false;
     this._refed = true;
     refedImmediates++;
+    defineScope(this, captureScope('Immediate', this));
     immediates.push(this);
   }
   ref() {
@@ -227,6 +309,7 @@ export class Immediate {
     if (this._destroyed) return;
     this._destroyed = true;
     if (this._refed) refedImmediates--;
+    if (hooks.length > 0) emitHook('destroy', this[kScope].asyncId);
   }
   [Symbol.dispose]() {
     this._clear();
@@ -275,9 +358,10 @@ function runTimers() {
     heapPop();
     const timer = top.timer;
     timer[kEntry] = null;
-    if (timer._repeat === null) timer._close();
+    const oneShot = timer._repeat === null;
+    if (oneShot) timer._close(true);   // its destroy hook fires after the callback
     try {
-      timer._onTimeout(...timer._timerArgs);
+      runInScope(timer[kScope], timer._onTimeout, timer, timer._timerArgs);
     } catch (err) {
       S.onUncaught(err, 'uncaughtException');
     }
@@ -286,6 +370,7 @@ function runTimers() {
       timer[kEntry] = { when: now + timer._repeat, seq: timerSeq++, timer, live: true };
       heapPush(timer[kEntry]);
     }
+    if (oneShot && timer._destroyed && hooks.length > 0) emitHook('destroy', timer[kScope].asyncId);
     runTicks();
   }
 }
@@ -302,12 +387,15 @@ function runImmediates() {
   const batch = immediates.splice(0, immediates.length);
   for (const imm of batch) {
     if (imm._destroyed) continue;
-    imm._clear();
+    const scope = imm[kScope];
+    imm._destroyed = true;
+    if (imm._refed) refedImmediates--;
     try {
-      imm._onImmediate(...imm._argv);
+      runInScope(scope, imm._onImmediate, imm, imm._argv);
     } catch (err) {
       S.onUncaught(err, 'uncaughtException');
     }
+    if (hooks.length > 0) emitHook('destroy', scope.asyncId);
     runTicks();
   }
 }
@@ -345,7 +433,7 @@ export class Handle {
 export function hostCallAsync(name, payload) {
   return new Promise((resolve, reject) => {
     const id = op('callAsync', name, payload === undefined ? null : payload);
-    pendingAsync.set(id, { resolve, reject });
+    pendingAsync.set(id, { resolve, reject, context: getContext() });
     refedAsync++;
   });
 }
@@ -355,8 +443,14 @@ onHostEvent('reply', (ev) => {
   if (!pending) return;
   pendingAsync.delete(ev.id);
   refedAsync--;
-  if (ev.err) pending.reject(makeError(ev.err));
-  else pending.resolve(ev.ok);
+  const prev = getContext();
+  setContext(pending.context);
+  try {
+    if (ev.err) pending.reject(makeError(ev.err));
+    else pending.resolve(ev.ok);
+  } finally {
+    setContext(prev);
+  }
 });
 
 function dispatchEvents(events) {

@@ -1,0 +1,13 @@
+const v8 = require('v8');
+const stats = v8.getHeapStatistics();
+console.log(Object.keys(stats).join(','));
+console.log(Object.values(stats).every((n) => typeof n === 'number' && n >= 0));
+console.log(stats.used_heap_size > 0, stats.total_heap_size >= stats.used_heap_size, stats.heap_size_limit > stats.used_heap_size);
+const spaces = v8.getHeapSpaceStatistics();
+console.log(spaces.map((s) => s.space_name).join(','));
+console.log(spaces.every((s) => Object.keys(s).join(',') === 'space_name,space_size,space_used_size,space_available_size,physical_space_size'));
+console.log(Object.keys(v8.getHeapCodeStatistics()).join(','));
+console.log(typeof v8.cachedDataVersionTag(), Number.isInteger(v8.cachedDataVersionTag()));
+console.log(v8.isStringOneByteRepresentation('abc'), v8.isStringOneByteRepresentation('☃'));
+console.log(typeof v8.startupSnapshot.isBuildingSnapshot, v8.startupSnapshot.isBuildingSnapshot());
+console.log(Object.keys(v8).join(','));

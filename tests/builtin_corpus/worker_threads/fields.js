@@ -1,0 +1,16 @@
+const wt = require('worker_threads');
+console.log(Object.keys(wt).join(','));
+console.log(wt.isMainThread, wt.threadId, wt.parentPort, wt.workerData, wt.resourceLimits, wt.isInternalThread);
+console.log(wt.SHARE_ENV === Symbol.for('nodejs.worker_threads.SHARE_ENV'), typeof wt.SHARE_ENV);
+console.log(wt.MessageChannel === globalThis.MessageChannel, wt.MessagePort === globalThis.MessagePort, wt.BroadcastChannel === globalThis.BroadcastChannel);
+console.log(wt.getEnvironmentData('k'));
+wt.setEnvironmentData('k', { a: 1 });
+console.log(wt.getEnvironmentData('k'));
+wt.setEnvironmentData('k', undefined);
+console.log(wt.getEnvironmentData('k'));
+const buf = new ArrayBuffer(8);
+console.log(wt.isMarkedAsUntransferable(buf), wt.isMarkedAsUntransferable(null), wt.isMarkedAsUntransferable(1));
+wt.markAsUntransferable(buf);
+console.log(wt.isMarkedAsUntransferable(buf));
+wt.postMessageToThread(0).catch((e) => console.log(e.code, e.message));
+console.log(typeof wt.Worker, wt.Worker.name);
