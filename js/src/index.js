@@ -181,7 +181,7 @@ function boot(caps) {
   // worker's first execution computes them (that loads every builtin).
   if (config.reportBuiltins) {
     op('builtins', {
-      all: modules.NODE_BUILTINS,
+      all: [...modules.NODE_BUILTINS, ...modules.SCHEME_ONLY],
       exports: Object.fromEntries(modules.definedBuiltins().map((name) => [name, modules.builtinExportNames(name)])),
     });
   }
@@ -192,7 +192,8 @@ function boot(caps) {
   define('process', process);
   define('global', g);
   for (const [name, fn] of Object.entries(timers)) if (name !== 'promises') define(name, fn);
-  define('queueMicrotask', function queueMicrotask(callback) {
+  // named(): bundled npm code uses the global, so the bundler renames this function.
+  define('queueMicrotask', named(function queueMicrotask(callback) {
     validateFunction(callback, 'callback');
     // An exception is reported from inside the microtask; the queue goes on.
     Promise.resolve().then(() => {
@@ -202,7 +203,7 @@ function boot(caps) {
         proc.onUncaught(err, 'uncaughtException', true);
       }
     });
-  });
+  }, 'queueMicrotask'));
   define('Buffer', bufferModule.Buffer);
   define('structuredClone', named((value, options) => core.structuredClone(value, options?.transfer ?? []), 'structuredClone'));
   if (config.mode === 'run') {

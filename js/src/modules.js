@@ -24,7 +24,7 @@ export const NODE_BUILTINS = [
   'worker_threads', 'zlib',
 ];
 // Only reachable with the `node:` scheme, as in Node.
-const SCHEME_ONLY = ['test', 'test/reporters', 'sea', 'sqlite'];
+export const SCHEME_ONLY = ['test', 'test/reporters', 'sea', 'sqlite'];
 const builtinSet = new Set(NODE_BUILTINS);
 const factories = new Map();
 const cache = new Map();

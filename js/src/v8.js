@@ -65,9 +65,8 @@ function deserialize(buffer) {
 
 function memory() {
   const usage = ctx.core.memoryUsage();
-  // The worker keeps config.limits to itself: the lead is asked to pass the
-  // limit as config.memoryLimitBytes too; until then, the runtime's default.
-  const limit = ctx.config.memoryLimitBytes ?? ctx.config.limits?.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT;
+  // The worker passes the execution's heap limit as config.memoryLimitBytes.
+  const limit = ctx.config.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT;
   return { usage, limit };
 }
 

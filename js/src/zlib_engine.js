@@ -114,8 +114,8 @@ export function toBuffer(u8) {
 // The most one synchronous call may produce: Node's maxOutputLength, and never more than
 // half the execution's memory limit (the worker's budget is twice it).
 export function outputCap(maxOutputLength) {
-  const limits = ctx.config && ctx.config.limits;
-  const memory = limits && typeof limits.memoryLimitBytes === 'number' ? Math.floor(limits.memoryLimitBytes / 2) : 64 * 1024 * 1024;
+  const limit = ctx.config?.memoryLimitBytes;
+  const memory = typeof limit === 'number' ? Math.floor(limit / 2) : 64 * 1024 * 1024;
   return Math.min(maxOutputLength, memory);
 }
 

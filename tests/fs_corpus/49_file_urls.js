@@ -1,4 +1,3 @@
-// fs-parity: xfail=the sandbox has no URL global yet (another issue brings url); fs itself takes file: URLs
 // file: URLs as paths: converted with fileURLToPath's rules; other schemes and hosts are refused.
 const fs = require('fs');
 fs.writeFileSync('u r l.txt', 'via url');

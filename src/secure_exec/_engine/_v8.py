@@ -178,6 +178,8 @@ class Execution:
         self.exec_id = exec_id
         self.config = config
         self.limits = config.pop("limits")
+        # The guest sees its heap limit (v8.getHeapStatistics, zlib's output bound).
+        config["memoryLimitBytes"] = self.limits["memoryLimitBytes"]
         # The inbox carries the host's REPLY and EVENT frames for this execution.
         # Only the runtime thread reads it (`_receive`); `kill()` shuts its read
         # side to end any wait, and `close_inbox()` closes it, both under the lock.

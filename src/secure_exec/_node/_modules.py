@@ -605,7 +605,8 @@ class ModuleResolver(PackageTargets):
 
     def _builtin_import(self, specifier: str) -> Resolved:
         name = specifier[5:] if specifier.startswith("node:") else specifier
-        if name not in self._builtins:
+        scheme_only = specifier.startswith("node:") and name in _SCHEME_ONLY
+        if name not in self._builtins and not scheme_only:
             raise ResolveError("ERR_UNKNOWN_BUILTIN_MODULE", f"No such built-in module: {specifier}")
         return Resolved("node:" + name, "builtin")
 

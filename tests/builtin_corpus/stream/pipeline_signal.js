@@ -1,4 +1,3 @@
-// parity: xfail=needs the AbortController global (event_target family, another helper)
 // pipeline() with an AbortSignal: AbortError when aborted.
 const sp = require('stream/promises');
 const { Readable, PassThrough } = require('stream');
