@@ -7,11 +7,13 @@ system Node is needed), bundles js/src/index.js with esbuild into one classic
 script (an IIFE, as V8 startup snapshots require), and writes manifest.json with
 the hash of every input. It does nothing when the manifest already matches.
 
-util.inspect and util.format are Node's own: an esbuild plugin bundles
-lib/internal/util/inspect.js (with primordials.js) out of the pinned Node
-binary, with the Node internals it requires answered by js/src/node_internals.js
-and V8's details (promise state, proxy target, ...) by the engine, through
-js/src/inspect_bindings.js. The Node version is part of the source hash.
+util, events, assert, querystring, punycode and TextDecoder are Node's own:
+an esbuild plugin bundles their lib/ files (NODE_SOURCES, compiled into the
+snapshot, and NODE_LAZY, kept as text and compiled on first use) out of the
+pinned Node binary, with the Node internals they require answered by
+js/src/node_internals.js (NODE_SHIMS) and V8's details (promise state, proxy
+target, ...) by the engine, through js/src/inspect_bindings.js. The Node
+version is part of the source hash.
 
 Usage: python scripts/build_js.py [--force] [--check]
 """
@@ -96,9 +98,45 @@ def _node_modules_current() -> bool:
 
 
 #: Files of Node's own lib/ bundled from the pinned Node binary (the same Node
-#: 22 the parity tests compare against), so that util.inspect and util.format
-#: are Node's code, not a port that tracks another Node version.
-NODE_SOURCES = ("internal/per_context/primordials", "internal/util/inspect", "path")
+#: 22 the parity tests compare against), so that util.inspect, util.format,
+#: events, ... are Node's code, not a port that tracks another Node version.
+#: These are compiled into the startup snapshot: what boot needs.
+NODE_SOURCES = (
+    "internal/per_context/primordials",
+    "internal/util/inspect",
+    "path",
+    "events",
+    "internal/events/abort_listener",
+    "internal/fixed_queue",
+    "internal/encoding",
+)
+
+#: Node files kept in the bundle as source text and compiled (with the same
+#: wrapper) the first time an execution requires them, through
+#: `requireNode(id)` of the generated module `secure-exec:node-registry`. The
+#: engine's per-execution cost grows with the amount of code in the bundle
+#: (see docs of issue #4's util work), and most executions never load assert,
+#: querystring or parseArgs. acorn is what assert.ok() uses to quote a failing
+#: expression.
+NODE_LAZY = (
+    "util",
+    "internal/util/debuglog",
+    "internal/util/diff",
+    "assert",
+    "internal/assert/assertion_error",
+    "internal/assert/utils",
+    "internal/assert/calltracker",
+    "internal/assert/myers_diff",
+    "internal/util/comparisons",
+    "querystring",
+    "internal/querystring",
+    "punycode",
+    "internal/util/parse_args/parse_args",
+    "internal/util/parse_args/utils",
+    "internal/mime",
+    "internal/deps/acorn/acorn/dist/acorn",
+    "internal/deps/acorn/acorn-walk/dist/walk",
+)
 
 #: What those files `require()`, and the export of js/src/node_internals.js
 #: that answers each. Anything else they require fails the build.
@@ -113,12 +151,28 @@ NODE_SHIMS = {
     "internal/constants": "constants",
     "internal/deps/minimatch/index": "minimatch",
     "buffer": "buffer",
+    "internal/event_target": "eventTarget",
+    "internal/events/symbols": "eventsSymbols",
+    "async_hooks": "asyncHooks",
+    "fs": "sourceFs",
+    "string_decoder": "stringDecoder",
+    "internal/util/colors": "colors",
+    "internal/process/task_queues": "taskQueues",
+    "internal/streams/utils": "streamsUtils",
+    "internal/options": "options",
+    "internal/console/global": "consoleGlobal",
+    "internal/source_map/source_map_cache": "sourceMapCache",
+    "internal/util/trace_sigint": "traceSigint",
+    "internal/abort_controller": "abortController",
+    "internal/tty": "tty",
+    "internal/crypto/util": "cryptoUtil",
 }
 
 #: Bare specifiers answered by our own modules, for code that is not ours
 #: (exact matches: "process/" as readable-stream spells it, say).
 ALIASES = {
     "secure-exec:node-internals": "src/node_internals.js",
+    "events": "src/events_cjs.js",
     "process/": "src/stream_process_shim.js",
     "abort-controller": "src/stream_abort_shim.js",
     "string_decoder/": "src/string_decoder_impl.js",
@@ -137,24 +191,114 @@ const cfg = JSON.parse(process.argv[1]);
 const esbuild = require(path.join(cfg.js, 'node_modules', 'esbuild'));
 const natives = process.binding('natives');
 function nodeSource(id) {
-  if (!cfg.nodeSources.includes(id)) throw new Error(`node-lib:${id} is not listed in NODE_SOURCES`);
+  if (!cfg.nodeSources.includes(id) && !cfg.nodeLazy.includes(id)) throw new Error(`node-lib:${id} is not listed in NODE_SOURCES or NODE_LAZY`);
   const source = natives[id];
   if (typeof source !== 'string') throw new Error(`Node ${process.version} has no lib/${id}.js`);
   return source;
 }
+// Node reports an uncaught error with the line that threw it; for errors
+// thrown by these files that line is Node's own (say "node:assert:150"), which
+// the sandbox records per error (markThrow in node_internals.js) as it cannot
+// point V8 at a file it does not have. Only one-line throw statements are marked.
+const THROW_SITE_SOURCES = ['assert', 'internal/assert/utils'];
+function markThrowSites(id, source) {
+  return source.split('\n').map((line, index) => {
+    const m = /^(\s*)throw (.+);(\s*\/\/.*)?$/.exec(line);
+    if (m === null) return line;
+    const site = `node:${id}:${index + 1}\n${line}\n${m[1]}^\n`;
+    return `${m[1]}throw require('secure-exec:node-internals').markThrow(${m[2]}, ${JSON.stringify(site)});${m[3] ?? ''}`;
+  }).join('\n');
+}
+function lazySource(id) {
+  let source = nodeSource(id);
+  if (THROW_SITE_SOURCES.includes(id)) source = markThrowSites(id, source);
+  if (id.startsWith('internal/deps/')) return source;
+  return "'use strict';\n" + source;
+}
 function nodeModule(id) {
-  const source = nodeSource(id);
+  let source = nodeSource(id);
+  if (THROW_SITE_SOURCES.includes(id)) source = markThrowSites(id, source);
   if (id === 'internal/per_context/primordials') {
     // A per-context script: Node runs it with the object to fill as a parameter.
     return `const primordials = {};\n(function (primordials) {\n${source}\n})(primordials);\nmodule.exports = primordials;\n`;
   }
+  // internal/encoding takes its ICU path (the sandbox's converters stand in for
+  // ICU's); everything else sees a Node built without ICU.
+  const binding = id === 'internal/encoding' ? 'internalBindingIntl: internalBinding' : 'internalBinding';
   return "'use strict';\n" +
     "const primordials = require('node-lib:internal/per_context/primordials');\n" +
-    "const { internalBinding } = require('secure-exec:node-internals');\n" + source;
+    `const { ${binding} } = require('secure-exec:node-internals');\n` + source;
+}
+// secure-exec:node-registry: requireNode(id) answers what Node's lib files
+// require at run time: a bundled file, a shim of node_internals.js, or a
+// NODE_LAZY file compiled from its text on first use (once per execution).
+function registryModule() {
+  const lines = [
+    "'use strict';",
+    "const internals = require('secure-exec:node-internals');",
+    "const primordials = require('node-lib:internal/per_context/primordials');",
+    'const FunctionCtor = Function;',
+    'const hasOwn = Object.hasOwn;',
+    'const compiled = {',
+  ];
+  for (const id of cfg.nodeSources) lines.push(`  ${JSON.stringify(id)}: () => require(${JSON.stringify(`node-lib:${id}`)}),`);
+  lines.push('};', 'const shims = {');
+  for (const [id, name] of Object.entries(cfg.shims)) lines.push(`  ${JSON.stringify(id)}: () => internals.${name},`);
+  lines.push("  'secure-exec:node-internals': () => internals,", '};', 'const texts = {');
+  for (const id of cfg.nodeLazy) lines.push(`  ${JSON.stringify(id)}: ${JSON.stringify(lazySource(id))},`);
+  lines.push('};');
+  lines.push(`const loaded = new Map();
+function requireNode(id) {
+  if (hasOwn(compiled, id)) return compiled[id]();
+  if (hasOwn(shims, id)) return shims[id]();
+  if (!hasOwn(texts, id)) throw new Error(\`\${id} is not bundled: add it to NODE_LAZY or NODE_SHIMS\`);
+  let module = loaded.get(id);
+  if (module === undefined) {
+    module = { exports: {} };
+    loaded.set(id, module);
+    // Node's loader hands its lib files the real process, whatever a guest did to the global.
+    const fn = new FunctionCtor('exports', 'require', 'module', 'primordials', 'internalBinding', 'process',
+      \`\${texts[id]}\\n//# sourceURL=secure-exec:node-lib/\${id}\`);
+    fn(module.exports, requireNode, module, primordials, internals.internalBinding, internals.guestProcess());
+  }
+  return module.exports;
+}
+module.exports = { requireNode };`);
+  return lines.join('\n');
+}
+// secure-exec:single-byte-tables: the 256 code points of each WHATWG
+// single-byte encoding as the pinned Node's ICU decodes them (U+FFFD where a
+// byte has none), as one JSON string for util_codecs.js.
+const SINGLE_BYTE = [
+  'ibm866', 'iso-8859-2', 'iso-8859-3', 'iso-8859-4', 'iso-8859-5', 'iso-8859-6', 'iso-8859-7', 'iso-8859-8',
+  'iso-8859-8-i', 'iso-8859-10', 'iso-8859-13', 'iso-8859-14', 'iso-8859-15', 'iso-8859-16', 'koi8-r', 'koi8-u',
+  'macintosh', 'windows-874', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254',
+  'windows-1255', 'windows-1256', 'windows-1257', 'windows-1258', 'x-mac-cyrillic',
+];
+function singleByteTables() {
+  const tables = {};
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+  for (const name of SINGLE_BYTE) {
+    let decoder;
+    try {
+      decoder = new TextDecoder(name);
+    } catch {
+      continue;  // not in this Node's ICU: the sandbox does not have it either
+    }
+    // Streaming, as Node's windows-1252 fast path (ISO-8859-1) is for whole inputs only.
+    const text = decoder.decode(all, { stream: true }) + decoder.decode();
+    if (text.length !== 256) throw new Error(`${name} is not a single-byte encoding`);
+    tables[name] = text;
+  }
+  return `module.exports = ${JSON.stringify(JSON.stringify(tables))};\n`;
 }
 const bridgePlugin = {
   name: 'secure-exec-bridge',
   setup(build) {
+    build.onResolve({ filter: /^secure-exec:single-byte-tables$/ }, () => ({ path: 'tables', namespace: 'single-byte' }));
+    build.onLoad({ filter: /.*/, namespace: 'single-byte' }, () => ({ contents: singleByteTables(), loader: 'js' }));
+    build.onResolve({ filter: /^secure-exec:node-registry$/ }, () => ({ path: 'registry', namespace: 'node-registry' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-registry' }, () => ({ contents: registryModule(), loader: 'js', resolveDir: cfg.js }));
     build.onResolve({ filter: /^secure-exec:/ }, (args) => {
       const target = cfg.aliases[args.path];
       if (!target) return { errors: [{ text: `unknown bridge alias ${args.path}` }] };
@@ -166,6 +310,9 @@ const bridgePlugin = {
     });
     build.onResolve({ filter: /^node-lib:/ }, (args) => ({ path: args.path.slice(9), namespace: 'node-lib' }));
     build.onResolve({ filter: /.*/, namespace: 'node-lib' }, (args) => {
+      // Node's lib files that are bundled too answer each other's requires.
+      if (cfg.nodeSources.includes(args.path)) return { path: args.path, namespace: 'node-lib' };
+      if (cfg.nodeLazy.includes(args.path)) return { path: args.path, namespace: 'node-lazy' };
       if (!(args.path in cfg.shims)) {
         return { errors: [{ text: `${args.importer} requires ${args.path}: add it to NODE_SHIMS and js/src/node_internals.js` }] };
       }
@@ -173,6 +320,11 @@ const bridgePlugin = {
     });
     build.onLoad({ filter: /.*/, namespace: 'node-lib' }, (args) => ({
       contents: nodeModule(args.path),
+      loader: 'js',
+      resolveDir: cfg.js,
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'node-lazy' }, (args) => ({
+      contents: `module.exports = require('secure-exec:node-registry').requireNode(${JSON.stringify(args.path)});\n`,
       loader: 'js',
       resolveDir: cfg.js,
     }));
@@ -223,6 +375,7 @@ def _esbuild(out: Path) -> None:
         "lexerOutfile": str(out.with_name("lexer.js.tmp")),
         "banner": BANNER,
         "nodeSources": list(NODE_SOURCES),
+        "nodeLazy": list(NODE_LAZY),
         "shims": NODE_SHIMS,
         "aliases": ALIASES,
     }

@@ -192,6 +192,11 @@ export function registerSource(filename, source) {
   sources.set(filename, source);
 }
 
+// The source of a guest file run so far (assert.ok reads the failing call's text from it).
+export function registeredSource(filename) {
+  return sources.get(filename);
+}
+
 // V8's Object::NoSideEffectsToString, which Node uses to name a rejection reason.
 export function noSideEffectsToString(value) {
   switch (typeof value) {
@@ -278,6 +283,18 @@ export function setThrowSite(error, source) {
   ReflectApply(weakSet, throwSites, [error, source]);
 }
 
+// A rejection is reported where V8 saw its error made; an error made with no
+// stack frames (Node's AssertionError sets Error.stackTraceLimit to 0 while
+// constructing) is reported at Node's rethrow in process/promises.js instead.
+const kPromisesRethrow = 'node:internal/process/promises:394\n    triggerUncaughtException(err, true /* fromPromise */);\n    ^\n';
+const framelessErrors = new WeakSet();
+const weakSetAdd = WeakSet.prototype.add;
+const weakSetHas = WeakSet.prototype.has;
+
+export function setFrameless(error) {
+  ReflectApply(weakSetAdd, framelessErrors, [error]);
+}
+
 // events.js asks for "Emitted 'error' event at" to be added before the report.
 export const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 
@@ -353,7 +370,11 @@ export function fatalReport(error, fromPromise, atCreation = fromPromise) {
     return `${shown}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n${trailer}`;
   }
   const native = isNativeError(error);
-  let header = error instanceof UnhandledPromiseRejection ? kRejectionSource : ReflectApply(weakGet, throwSites, [error]);
+  // A rejection is reported where its error was made, never where it was thrown.
+  let header;
+  if (error instanceof UnhandledPromiseRejection) header = kRejectionSource;
+  else if (!fromPromise) header = ReflectApply(weakGet, throwSites, [error]);
+  else if (ReflectApply(weakSetHas, framelessErrors, [error])) header = kPromisesRethrow;
   if (header === undefined) header = errorSource(error, atCreation);
   if (typeof error[kEnhanceStackBeforeInspector] === 'function') {
     try {

@@ -1,46 +1,42 @@
-// The `util` module.
+// The `util` module (and `util/types`, `sys`): Node 22's own lib/util.js,
+// from the pinned Node binary (NODE_LAZY in scripts/build_js.py: compiled when
+// an execution first loads it), its internals answered by node_internals.js.
+// What it loads lazily (parseArgs, MIMEType, TextEncoder, util.diff, ...) is
+// registered here for Node's defineLazyProperties.
 
+import { requireNode } from 'secure-exec:node-registry';
 import { ctx } from './context.js';
-import { defineBuiltin } from './modules.js';
-import { invalidArgType } from './errors.js';
+import { defineBuiltin, loadBuiltin } from './modules.js';
+import { lazyModules, traceSigint } from './node_internals.js';
+import { encodingModule } from './encoding.js';
+import { setCryptoClasses } from './inspect_bindings.js';
+import { named } from './native.js';
+
+for (const id of ['internal/util/parse_args/parse_args', 'internal/mime', 'internal/util/diff']) {
+  lazyModules.set(id, () => requireNode(id));
+}
+lazyModules.set('internal/util/trace_sigint', () => traceSigint);
+lazyModules.set('internal/encoding', () => encodingModule);
 
 export function install() {
-  const { util, process } = ctx;
-  const deprecatedCodes = new Set();
-  const utilModule = {
-    inspect: util.inspect,
-    format: util.format,
-    formatWithOptions: util.formatWithOptions,
-    stripVTControlCharacters: util.stripVTControlCharacters,
-    inherits(ctor, superCtor) {
-      Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
-      Object.setPrototypeOf(ctor, superCtor);
-      Object.defineProperty(ctor, 'super_', { value: superCtor, writable: true, configurable: true });
-    },
-    deprecate(fn, msg, code) {
-      if (typeof fn !== 'function') throw invalidArgType('fn', 'Function', fn);
-      if (process.noDeprecation === true) return fn;
-      let warned = false;
-      function deprecated(...args) {
-        if (!warned && !(code !== undefined && deprecatedCodes.has(code))) {
-          warned = true;
-          if (code !== undefined) deprecatedCodes.add(code);
-          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
-        }
-        return new.target ? Reflect.construct(fn, args, new.target) : Reflect.apply(fn, this, args);
-      }
-      Object.setPrototypeOf(deprecated, fn);
-      if (fn.prototype) deprecated.prototype = fn.prototype;
-      return deprecated;
-    },
-    promisify(fn) {
-      if (fn[Symbol.for('nodejs.util.promisify.custom')]) return fn[Symbol.for('nodejs.util.promisify.custom')];
-      return function (...args) {
-        return new Promise((resolve, reject) => {
-          fn.call(this, ...args, (err, value) => (err ? reject(err) : resolve(value)));
-        });
-      };
-    },
+  setCryptoClasses(() => {
+    const crypto = loadBuiltin('crypto');
+    return { KeyObject: crypto.KeyObject, CryptoKey: crypto.webcrypto?.CryptoKey ?? globalThis.CryptoKey };
+  });
+  let utilModule;
+  const factory = () => {
+    if (utilModule === undefined) {
+      requireNode('internal/util/debuglog').initializeDebugEnv(ctx.process.env.NODE_DEBUG);
+      utilModule = requireNode('util');
+      // The bridge's own names may differ from Node's (bundler renames); guests see Node's.
+      for (const name of ['promisify', 'deprecate']) named(utilModule[name], name);
+    }
+    return utilModule;
   };
-  defineBuiltin('util', () => utilModule);
+  defineBuiltin('util', factory);
+  defineBuiltin('util/types', () => factory().types);
+  defineBuiltin('sys', factory, () => {
+    ctx.process.emitWarning('sys is deprecated. Use util instead.',
+      'DeprecationWarning', 'DEP0025');
+  });
 }
