@@ -176,6 +176,9 @@ ALIASES = {
     "process/": "src/stream_process_shim.js",
     "abort-controller": "src/stream_abort_shim.js",
     "string_decoder/": "src/string_decoder_impl.js",
+    # whatwg-url imports it only to register legacy multi-byte encodings (about
+    # 800 KB of tables); URLs always encode as UTF-8.
+    "@exodus/bytes/encoding.js": "src/empty.js",
 }
 
 # Runs esbuild's JS API (plugins need it) under the pinned Node; the build
