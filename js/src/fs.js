@@ -42,6 +42,12 @@ function hostPosition(position) {
   return null;
 }
 
+// Writes take a position only as a number: Node writes a bigint (or any other
+// value) at the current position, unlike reads.
+function writePosition(position) {
+  return typeof position === 'number' ? hostPosition(position) : null;
+}
+
 // The access and copy modes are checked by Node's C++ binding, in its own words.
 export function getValidMode(mode, type) {
   if (mode == null) return type === 'copyFile' ? 0 : F_OK;
@@ -477,7 +483,7 @@ function write(fd, buffer, offsetOrOptions, length, position, callback) {
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    ops.write(fd, byteView(buffer).subarray(offset, offset + length), hostPosition(position), false).then(
+    ops.write(fd, byteView(buffer).subarray(offset, offset + length), writePosition(position), false).then(
       (n) => nextTick(callback, null, n, buffer),
       (err) => nextTick(callback, err, 0, buffer),
     );
@@ -497,7 +503,7 @@ function write(fd, buffer, offsetOrOptions, length, position, callback) {
   validateEncoding(str, length);
   callback = position;
   validateFunction(callback, 'cb');
-  ops.write(fd, stringBytes(str, length), hostPosition(offset), false).then(
+  ops.write(fd, stringBytes(str, length), writePosition(offset), false).then(
     (n) => nextTick(callback, null, n, str),
     (err) => nextTick(callback, err, 0, str),
   );
@@ -520,12 +526,12 @@ function writeSync(fd, buffer, offsetOrOptions, length, position) {
     else validateInteger(offset, 'offset', 0);
     if (typeof length !== 'number') length = buffer.byteLength - offset;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    return ops.write(fd, byteView(buffer).subarray(offset, offset + length), hostPosition(position), true);
+    return ops.write(fd, byteView(buffer).subarray(offset, offset + length), writePosition(position), true);
   }
   validateStringAfterArrayBufferView(buffer, 'buffer');
   validateEncoding(buffer, length);
   if (offset === undefined) offset = null;
-  return ops.write(fd, stringBytes(buffer, length), hostPosition(offset), true);
+  return ops.write(fd, stringBytes(buffer, length), writePosition(offset), true);
 }
 
 function concatViews(buffers) {
@@ -542,7 +548,7 @@ function writev(fd, buffers, position, callback) {
     return;
   }
   if (typeof position !== 'number') position = null;
-  ops.write(fd, concatViews(buffers), hostPosition(position), false).then(
+  ops.write(fd, concatViews(buffers), writePosition(position), false).then(
     (n) => nextTick(callback, null, n, buffers),
     (err) => nextTick(callback, err, 0, buffers),
   );
@@ -558,7 +564,7 @@ function writevSync(fd, buffers, position) {
   validateBufferArray(buffers);
   if (buffers.length === 0) return 0;
   if (typeof position !== 'number') position = null;
-  return ops.write(fd, concatViews(buffers), hostPosition(position), true);
+  return ops.write(fd, concatViews(buffers), writePosition(position), true);
 }
 
 function fstat(fd, options = { bigint: false }, callback) {

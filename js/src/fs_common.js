@@ -80,6 +80,8 @@ const UV = {
   ENOTDIR: [-20, 'not a directory'],
   EISDIR: [-21, 'illegal operation on a directory'],
   EINVAL: [-22, 'invalid argument'],
+  EMFILE: [-24, 'too many open files'],
+  ESPIPE: [-29, 'invalid seek'],
 };
 
 export function uvErrorFor(code, syscall, path, dest) {

@@ -8,7 +8,7 @@ import {
   Buffer, asBuffer, checkEmpty, encodeName, fsAsync, fsSync, makeStatFs, makeStats, resolvePath, dirname,
   secondsToNs, stdinRead, uvErrorFor,
 } from './fs_common.js';
-import { loadBuiltin } from './modules.js';
+import { hostPost, op } from './dispatch.js';
 
 function fail(sync, err) {
   if (sync) throw err;
@@ -38,60 +38,126 @@ const NOTHING = () => undefined;
 export function open(p, flags, mode, sync) {
   const empty = emptyCheck(sync, p, 'open');
   if (empty) return empty;
+  const device = STDIO_DEVICES[p.abs];
+  if (device !== undefined) return openStdio(p, device, flags, sync);
   const payload = { path: p.abs, flags, mode };
   return pick(sync, () => fsSync('fs.open', payload, p), () => fsAsync('fs.open', payload, p));
 }
 
 export function close(fd, sync) {
+  if (stdioAliases.delete(fd)) return done(sync, undefined);
   const payload = { fd };
   return pick(sync, () => fsSync('fs.close', payload), () => fsAsync('fs.close', payload), NOTHING);
 }
 
+// ---------------------------------------------------------------- stdio
+
+// Descriptors 0, 1 and 2 are the guest's stdio: pipes to the embedder that
+// never reach the host's descriptor table. Writes to 1 and 2 take the path of
+// process.stdout/stderr's own writes (the 'stdio.write' post, in chunks that fit
+// the payload limit), so output limits and ordering hold, but not through the
+// stream object: like Node, fs.writeSync(1) ignores a patched
+// process.stdout.write. Like a pipe, they refuse positioned I/O (ESPIPE) and
+// fsync/ftruncate (EINVAL).
+//
+// Opening /dev/stdout (/dev/fd/1, /proc/self/fd/1, ...) gives, as in Node, a
+// new descriptor on the same pipe: such descriptors are kept here, numbered
+// from STDIO_ALIAS_BASE, far above any the host's table hands out.
+const STDIO_DEVICES = { __proto__: null, '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
+for (const n of [0, 1, 2]) {
+  STDIO_DEVICES[`/dev/fd/${n}`] = n;
+  STDIO_DEVICES[`/proc/self/fd/${n}`] = n;
+}
+const STDIO_ALIAS_BASE = 0x40000000;
+const MAX_STDIO_ALIASES = 1024;
+const O_CREAT = 0o100;
+const O_EXCL = 0o200;
+const MAX_STDIO_CHUNK = 64 * 1024;
+const FRAME_ROOM = 256;
+const stdioAliases = new Map();
+let nextStdioAlias = STDIO_ALIAS_BASE;
+let stdioChunk = 0;
+
+// The stdio descriptor (0, 1 or 2) behind `fd`, or undefined.
+function stdioOf(fd) {
+  if (fd === 0 || fd === 1 || fd === 2) return fd;
+  return stdioAliases.get(fd);
+}
+
+function isStdio(fd) {
+  return stdioOf(fd) !== undefined;
+}
+
+function openStdio(p, device, flags, sync) {
+  if ((flags & O_CREAT) && (flags & O_EXCL)) return fail(sync, uvErrorFor('EEXIST', 'open', p.shown));
+  if (stdioAliases.size >= MAX_STDIO_ALIASES) return fail(sync, uvErrorFor('EMFILE', 'open', p.shown));
+  while (stdioAliases.has(nextStdioAlias)) {
+    nextStdioAlias = nextStdioAlias >= 0x7fffffff ? STDIO_ALIAS_BASE : nextStdioAlias + 1;
+  }
+  const fd = nextStdioAlias;
+  stdioAliases.set(fd, device);
+  return done(sync, fd);
+}
+
+function writeStdio(fd, bytes) {
+  if (stdioChunk === 0) stdioChunk = Math.max(1, Math.min(MAX_STDIO_CHUNK, op('config').payloadLimitBytes - FRAME_ROOM));
+  for (let off = 0; off < bytes.byteLength; off += stdioChunk) {
+    hostPost('stdio.write', { fd, data: bytes.subarray(off, Math.min(off + stdioChunk, bytes.byteLength)) });
+  }
+}
+
+function done(sync, value) {
+  return sync ? value : Promise.resolve(value);
+}
+
 // Up to `length` bytes at `position` (null: the current position), as a Uint8Array.
 export function read(fd, length, position, sync) {
-  if (fd === 0) {
-    const chunk = stdinRead(length, position);
-    return sync ? chunk : Promise.resolve(chunk);
+  const stdio = stdioOf(fd);
+  if (stdio === 0) {
+    if (position !== null) return fail(sync, uvErrorFor('ESPIPE', 'read'));
+    return done(sync, stdinRead(length, null));
   }
+  if (stdio !== undefined) return fail(sync, uvErrorFor('EBADF', 'read'));
   const payload = { fd, length, position };
   return pick(sync, () => fsSync('fs.read', payload), () => fsAsync('fs.read', payload));
 }
 
-function stdio(fd) {
-  const process = loadBuiltin('process');
-  return fd === 1 ? process.stdout : process.stderr;
-}
-
 export function write(fd, bytes, position, sync) {
-  if (fd === 1 || fd === 2) {
-    if (bytes.byteLength > 0) stdio(fd).write(bytes);
-    return sync ? bytes.byteLength : Promise.resolve(bytes.byteLength);
+  const stdio = stdioOf(fd);
+  if (stdio === 0 && fd !== 0) return fail(sync, uvErrorFor('EBADF', 'write'));
+  if (stdio === 1 || stdio === 2) {
+    if (position !== null) return fail(sync, uvErrorFor('ESPIPE', 'write'));
+    try {
+      if (bytes.byteLength > 0) writeStdio(stdio, bytes);
+    } catch (err) {
+      return fail(sync, err);
+    }
+    return done(sync, bytes.byteLength);
   }
   const payload = { fd, data: bytes, position };
   return pick(sync, () => fsSync('fs.write', payload), () => fsAsync('fs.write', payload));
 }
 
-// The guest's stdio descriptors never reach the host's table: they are pipes.
+// What fstat says of a pipe (stdio descriptors under an embedder are pipes).
 const STDIO_STAT = {
   dev: 0, mode: 0o010600, nlink: 1, uid: 0, gid: 0, rdev: 0, blksize: 4096, ino: 0, size: 0, blocks: 0,
   atimeNs: 0, mtimeNs: 0, ctimeNs: 0, birthtimeNs: 0,
 };
 
 export function fstat(fd, bigint, sync) {
-  if (fd >= 0 && fd <= 2) {
-    const stats = makeStats(STDIO_STAT, bigint);
-    return sync ? stats : Promise.resolve(stats);
-  }
+  if (isStdio(fd)) return done(sync, makeStats(STDIO_STAT, bigint));
   const payload = { fd };
   return pick(sync, () => fsSync('fs.fstat', payload), () => fsAsync('fs.fstat', payload), (r) => makeStats(r, bigint));
 }
 
 export function ftruncate(fd, length, sync) {
+  if (isStdio(fd)) return fail(sync, uvErrorFor('EINVAL', 'ftruncate'));
   const payload = { fd, length };
   return pick(sync, () => fsSync('fs.ftruncate', payload), () => fsAsync('fs.ftruncate', payload), NOTHING);
 }
 
 export function fsync(fd, datasync, sync) {
+  if (isStdio(fd)) return fail(sync, uvErrorFor('EINVAL', datasync ? 'fdatasync' : 'fsync'));
   const payload = { fd };
   const rename = datasync ? { fsync: 'fdatasync' } : undefined;
   return pick(sync, () => fsSync('fs.fsync', payload, undefined, undefined, rename),
@@ -99,6 +165,7 @@ export function fsync(fd, datasync, sync) {
 }
 
 export function fchmod(fd, mode, sync) {
+  if (isStdio(fd)) return done(sync, undefined);
   const payload = { fd, mode };
   return pick(sync, () => fsSync('fs.fchmod', payload), () => fsAsync('fs.fchmod', payload), NOTHING);
 }
@@ -116,10 +183,7 @@ export function futimes(fd, atime, mtime, sync) {
 // ---------------------------------------------------------------- whole files
 
 export function readFile(p, flags, sync) {
-  if (p.abs === '/dev/stdin') {
-    const data = asBuffer(Buffer.from(stdinRead(Number.MAX_SAFE_INTEGER, null)));
-    return sync ? data : Promise.resolve(data);
-  }
+  if (STDIO_DEVICES[p.abs] === 0) return done(sync, asBuffer(Buffer.from(stdinRead(Number.MAX_SAFE_INTEGER, null))));
   const empty = emptyCheck(sync, p, 'open');
   if (empty) return empty;
   const payload = { path: p.abs, flags };
@@ -127,6 +191,11 @@ export function readFile(p, flags, sync) {
 }
 
 export function writeFile(p, bytes, flags, mode, sync) {
+  const stdioFd = STDIO_DEVICES[p.abs];
+  if (stdioFd === 1 || stdioFd === 2) {
+    const written = write(stdioFd, bytes, null, sync);
+    return sync ? undefined : written.then(NOTHING);
+  }
   const empty = emptyCheck(sync, p, 'open');
   if (empty) return empty;
   const payload = { path: p.abs, data: bytes, flags, mode };
@@ -152,6 +221,7 @@ export function copyFile(src, dest, mode, sync) {
 export function stat(p, bigint, sync) {
   const empty = emptyCheck(sync, p, 'stat');
   if (empty) return empty;
+  if (STDIO_DEVICES[p.abs] !== undefined) return done(sync, makeStats(STDIO_STAT, bigint));
   const payload = { path: p.abs };
   return pick(sync, () => fsSync('fs.stat', payload, p), () => fsAsync('fs.stat', payload, p), (r) => makeStats(r, bigint));
 }
@@ -173,12 +243,14 @@ export function rawStat(p, follow, sync) {
 export function access(p, mode, sync) {
   const empty = emptyCheck(sync, p, 'access');
   if (empty) return empty;
+  if (STDIO_DEVICES[p.abs] !== undefined) return done(sync, undefined);
   const payload = { path: p.abs, mode };
   return pick(sync, () => fsSync('fs.access', payload, p), () => fsAsync('fs.access', payload, p), NOTHING);
 }
 
 export function exists(p, sync) {
   if (p.abs === '') return sync ? false : Promise.resolve(false);
+  if (STDIO_DEVICES[p.abs] !== undefined) return done(sync, true);
   const payload = { path: p.abs };
   return pick(sync, () => fsSync('fs.exists', payload, p), () => fsAsync('fs.exists', payload, p), Boolean);
 }

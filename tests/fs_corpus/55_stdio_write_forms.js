@@ -1,0 +1,21 @@
+// fs.writeSync/write on descriptors 1 and 2: every argument form, interleaved with console output.
+const fs = require('fs');
+console.log('console first');
+console.log('string', fs.writeSync(1, 'héllo\n'));
+console.log('string position null + encoding', fs.writeSync(1, 'caf\u00e9\n', null, 'latin1'));
+console.log('string encoding as position', fs.writeSync(1, 'enc\n', 'utf8'));
+console.log('hex', fs.writeSync(1, '4869210a', null, 'hex'));
+console.log('base64', fs.writeSync(2, 'YjY0Cg==', null, 'base64'));
+console.log('buffer offset length', fs.writeSync(1, Buffer.from('xxHELLOxx\n'), 2, 5));
+console.log('\nbuffer options', fs.writeSync(1, Buffer.from('..D..'), { offset: 2, length: 1 }));
+console.log('\ntyped array', fs.writeSync(2, new Uint16Array([0x6968, 0x0a21])));
+console.log('dataview', fs.writeSync(1, new DataView(Uint8Array.from([100, 118, 10]).buffer)));
+console.log('empty', fs.writeSync(1, ''), fs.writeSync(2, Buffer.alloc(0)));
+console.log('position -1 is the current position', fs.writeSync(1, 'p\n', -1));
+console.log('writev', fs.writevSync(1, [Buffer.from('v1 '), new Uint8Array([118, 50, 10])]));
+fs.writeFileSync(1, 'writeFileSync fd 1\n');
+fs.appendFileSync(2, 'appendFileSync fd 2\n');
+fs.writeFileSync(process.stderr.fd, Buffer.from('stderr by process.stderr.fd\n'));
+const big = 'x'.repeat(20000) + '\n';
+console.log('big', fs.writeSync(1, big));
+console.log('console last');

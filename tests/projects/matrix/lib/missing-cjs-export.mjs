@@ -1,0 +1,2 @@
+import { satisfies, noSuchExport } from 'semver';
+export default [satisfies, noSuchExport];

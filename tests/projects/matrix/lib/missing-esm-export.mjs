@@ -1,0 +1,2 @@
+import { chunk, noSuchExport } from 'lodash-es';
+export default [chunk, noSuchExport];
