@@ -7,6 +7,10 @@ let ids = null;
 let sleep = null;
 // Every worker op answers this once the execution is stopping (see _engine/_v8.py).
 const STOP = '\u0000secure-exec:stop';
+// ... and this instead once the engine terminated the isolate itself (jsrun
+// defect 14, see engineTerminated): the worker can no longer terminate a guest
+// that waits for it, so the bridge unwinds instead.
+const ABORT = '\u0000secure-exec:abort';
 
 export function installDispatch(capturedCallSync, opIds, capturedSleep) {
   callSync = capturedCallSync;
@@ -29,15 +33,70 @@ export function isStopped() {
 }
 
 
+// The engine's words when it rejects an import() whose module it was evaluating
+// while the isolate was terminated (it cancels the termination to do so).
+const TERMINATED_IMPORT = 'because JavaScript execution has been terminated';
+
+export function isTerminationError(err) {
+  return err instanceof Error && typeof err.message === 'string' && err.message.includes(TERMINATED_IMPORT);
+}
+
+// Called with the boot promise's reject function: ends the engine job that runs
+// this execution (the worker then reads the engine's termination reason).
+let abortEvaluation = null;
+
+export function onEngineTermination(abort) {
+  abortEvaluation = abort;
+}
+
+// jsrun defect 14: the engine terminated JavaScript on its own (jsrun's
+// near-heap-limit callback: the worker terminates only after an op answered
+// STOP, or while it waits for a busy guest) and then let JS run again: it
+// rejected an import() (see TERMINATED_IMPORT), or a later engine timer ran. The
+// outcome must still be the termination's, so stop calling ops (the worker may be
+// terminating us too) and reject the boot promise with the words jsrun turns
+// into RuntimeTerminated carrying its own reason ("Heap limit exceeded").
+export function engineTerminated() {
+  if (stopped) return;
+  stopped = true;
+  if (abortEvaluation !== null) abortEvaluation(new Error('execution terminated by the engine'));
+}
+
 // The engine rejects a dynamic import this way when it cancels a termination to
-// settle the import's promise: the worker is terminating us, so stop here too.
+// settle the import's promise: stop here too. True if the execution is stopped.
 export function stopIfTerminated(err) {
-  if (stopped) return true;
-  if (err instanceof Error && typeof err.message === 'string' &&
-      err.message.includes('because JavaScript execution has been terminated')) {
-    stopped = true;
-  }
+  if (!stopped && isTerminationError(err)) engineTerminated();
   return stopped;
+}
+
+// The guest loop's hop through the engine (`setTimeout(fn, 0)` of the engine).
+// A termination that lands while `fn` runs unwinds it (no catch or finally runs)
+// and the loop, which lives in that callback, is gone: nothing would ever settle
+// the boot promise, so jsrun's eval_async would wait forever. Each turn therefore
+// schedules a check of its own, which the engine runs after the turn, and which
+// finds the turn still open only if it was terminated.
+export function guardedHop(engineSetTimeout) {
+  let open = false;
+  const check = () => {
+    if (open) engineTerminated();
+  };
+  return (fn) => engineSetTimeout(() => {
+    check();
+    if (stopped) return;
+    open = true;
+    engineSetTimeout(check, 0);
+    try {
+      fn();
+    } catch (err) {
+      // Only the stop signal may leave the loop; anything else would strand it.
+      if (!stopped) {
+        stopped = true;
+        if (abortEvaluation !== null) abortEvaluation(err);
+      }
+    } finally {
+      open = false;
+    }
+  }, 0);
 }
 
 // Calls a worker-local op by name (see js/contract.json, "worker").
@@ -45,6 +104,10 @@ export function op(name, ...args) {
   if (stopped) throw STOPPED;
   const result = callSync(ids[name], ...args);
   if (result === STOP) killedSpin();
+  if (result === ABORT) {
+    engineTerminated();
+    throw STOPPED;
+  }
   return result;
 }
 

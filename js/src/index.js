@@ -7,7 +7,7 @@ import { EventEmitter, installEvents } from './events.js';
 import * as bufferModule from 'buffer';
 import util from 'node-lib:internal/util/inspect';
 import pathModule from 'node-lib:path';
-import { installDispatch, op, isStopped, stopIfTerminated } from './dispatch.js';
+import { installDispatch, op, isStopped, stopIfTerminated, guardedHop, onEngineTermination } from './dispatch.js';
 import * as loop from './loop.js';
 import { installClocks } from './timing.js';
 import { createProcess } from './process.js';
@@ -131,7 +131,7 @@ function boot(caps) {
   loop.configureLoop({
     core,
     realNow: clocks.realNow,
-    hop: (fn) => engineSetTimeout(fn, 0),
+    hop: guardedHop(engineSetTimeout),
     onUncaught: proc.onUncaught,
     onRejection: proc.onRejection,
     isExiting: () => proc.exiting,
@@ -214,8 +214,9 @@ function boot(caps) {
 
   // ---- run the entry, then the event loop
   const finished = { resolve: null };
-  const result = new Promise((resolve) => {
+  const result = new Promise((resolve, reject) => {
     finished.resolve = resolve;
+    onEngineTermination(reject);
   });
 
   let entryModule = null;

@@ -6,7 +6,7 @@
 // of a module not yet in the cache).
 
 import { parse as lexImports } from 'es-module-lexer/js';
-import { hostCall } from './dispatch.js';
+import { hostCall, stopIfTerminated } from './dispatch.js';
 import { invalidArgType, nodeError, registerSource, registerWrapper, unsupportedError } from './errors.js';
 import { named } from './native.js';
 
@@ -429,6 +429,8 @@ const ENGINE_WRAPPED = /^Module (?:resolution|loading|load) failed for [\s\S]*?:
 
 export function normalizeModuleError(err) {
   if (!(err instanceof Error) || typeof err.message !== 'string') return err;
+  // The engine terminated the module's evaluation (heap limit): the execution ends.
+  if (stopIfTerminated(err)) return err;
   const match = ENGINE_WRAPPED.exec(err.message);
   if (match === null) return err;
   const message = err.message.slice(match[0].length);

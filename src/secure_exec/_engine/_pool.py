@@ -476,7 +476,7 @@ class WorkerProcess:
         tail = [line for line in self.stderr_tail if line.strip()]
         detail = f"\n{tail[-1]}" if tail else ""
         for execution in list(self.executions.values()):
-            if execution.kill_reason in ("cpu", "timeout", "cancelled", "too_large"):
+            if execution.kill_reason in ("cpu", "timeout", "cancelled", "too_large", "memory"):
                 execution.settle({"status": execution.kill_reason})
             elif any("out of memory" in line.lower() for line in tail):
                 execution.settle({"status": "memory"})

@@ -30,7 +30,13 @@ jsrun 0.3.0 defects worked around here (see docs/architecture.md):
 * the heap limit misses some allocation patterns and ArrayBuffers: a watchdog
   bounds the process's resident memory and blames the execution that was running;
 * snapshot and non-snapshot runtimes must never share a process: every runtime
-  here is created from the one snapshot.
+  here is created from the one snapshot;
+* (defect 14) the heap-limit termination jsrun makes itself is reported only when
+  it unwinds the whole evaluation; in a timer, the engine's microtask checkpoint
+  or an ``import()`` the engine runs JavaScript again, the evaluation can hang or
+  end with another error, and ``terminate()`` then blocks until the guest is idle:
+  the bridge rejects the evaluation itself, the owner thread watches
+  ``is_closed()``, and ops answer ABORT instead of STOP (`_engine_termination`).
 """
 
 from __future__ import annotations
@@ -76,9 +82,15 @@ READ_CHUNK = 64 * 1024
 #: Seconds a lone execution polls its inbox for a host reply before it sleeps
 #: (see `Execution._poll_for_reply`); most replies come back well within it.
 POLL_FOR_REPLY = 0.0002
+#: Seconds between two checks, while an evaluation runs, for a termination jsrun made itself.
+ENGINE_POLL = 0.02
 #: What every op returns once the execution is stopping; the bridge then spins
 #: in pure JS (js/src/dispatch.js) until the isolate is terminated.
 STOP = "\u0000secure-exec:stop"
+#: What ops answer instead once jsrun has terminated the isolate itself (jsrun
+#: defect 14): the bridge rejects the evaluation and unwinds, as nothing can
+#: interrupt a guest that waits to be terminated any more.
+ABORT = "\u0000secure-exec:abort"
 
 # Engine internals that guests must never reach (captured by the boot script first).
 _INTERNAL_GLOBALS = (
@@ -210,6 +222,8 @@ class Execution:
         self.in_op = 0  # > 0 while the runtime thread runs one of our Python callbacks
         self.stop_returned = False  # an op answered STOP: the guest now waits to be terminated
         self.done = False
+        self.evaluation_abandoned = False  # gave up waiting for eval_async after a termination
+        self.engine_terminated = False  # jsrun terminated the isolate itself (its heap limit)
         self.import_activity = 0
         self.import_seen = 0
         self.import_hops_left = 0
@@ -273,13 +287,13 @@ class Execution:
             try:
                 result = await self._eval_until_terminated(rt, script)
             except jsrun.RuntimeTerminated as exc:
-                return self._terminated_outcome(str(exc))
+                return self._terminated_outcome(rt, str(exc))
             except jsrun.JavaScriptError as exc:
-                if self.exit_info is not None:
-                    return {"status": "exit", **self.exit_info}
-                return {"status": "error", "message": f"bridge failure: {exc}"}
+                return self._terminated_outcome(rt, f"bridge failure: {exc}")
             except RuntimeError as exc:
-                return self._terminated_outcome(str(exc))
+                return self._terminated_outcome(rt, str(exc))
+            if self._heap_limit_hit(rt, ""):
+                return {"status": "memory"}
             return {"status": "exit", "exitCode": int(result["exitCode"]), "value": _plain(result.get("value"))}
         finally:
             self.rt = None
@@ -294,28 +308,77 @@ class Execution:
         while the engine evaluates an ES module for ``import()``): the promise
         the boot script returned can no longer settle, so waiting on it would
         hang until the watchdog reports the execution stuck.
+
+        While it waits it also watches for a termination jsrun made on its own
+        (jsrun defect 14, see `_engine_termination`), which nothing else reports
+        when it lands where no JavaScript of ours is left to notice it.
         """
         evaluation = asyncio.ensure_future(rt.eval_async(script))
         terminated = asyncio.ensure_future(self.terminated.wait())
         try:
-            await asyncio.wait({evaluation, terminated}, return_when=asyncio.FIRST_COMPLETED)
+            while True:
+                done, _ = await asyncio.wait(
+                    {evaluation, terminated}, timeout=ENGINE_POLL, return_when=asyncio.FIRST_COMPLETED
+                )
+                if done:
+                    break
+                if not self.stopping and "Heap limit" in (self._engine_termination(rt) or ""):
+                    self.engine_terminated = True
+                    self.kill("memory")
             if not evaluation.done():
                 done, _ = await asyncio.wait({evaluation}, timeout=0.1)
                 if not done:
+                    # The runtime thread may still be busy: nothing may wait on it now.
+                    self.evaluation_abandoned = True
                     evaluation.cancel()
                     raise jsrun.RuntimeTerminated("terminated")
             return evaluation.result()
         finally:
             terminated.cancel()
 
-    def _terminated_outcome(self, message: str) -> dict[str, Any]:
-        if self.exit_info is not None:
-            return {"status": "exit", **self.exit_info}
+    def _terminated_outcome(self, rt: jsrun.Runtime, message: str) -> dict[str, Any]:
+        """The outcome of an evaluation that ended with an error.
+
+        A stop the worker asked for (CPU limit, timeout, cancellation, or the heap
+        limit seen while waiting) wins; then the engine's heap limit, even over a
+        `process.exit()` or an uncaught error that followed it (JavaScript can
+        run again after jsrun's heap-limit termination, see `_engine_termination`).
+        """
         if self.kill_reason is not None:
             return {"status": self.kill_reason}
-        if "Heap limit" in message:
+        if self._heap_limit_hit(rt, message):
             return {"status": "memory"}
+        if self.exit_info is not None:
+            return {"status": "exit", **self.exit_info}
         return {"status": "error", "message": message}
+
+    def _heap_limit_hit(self, rt: jsrun.Runtime, message: str) -> bool:
+        return "Heap limit" in message or "Heap limit" in (self._engine_termination(rt) or "")
+
+    def _engine_termination(self, rt: jsrun.Runtime) -> str | None:
+        """jsrun's reason for a termination it made itself, if it made one (owner thread).
+
+        jsrun defect 14: jsrun's near-heap-limit callback terminates JavaScript,
+        but the evaluation reports that ("Heap limit exceeded") only when the
+        termination unwinds the whole evaluation. The engine cancels a
+        termination to reject an ``import()`` whose module it was evaluating, and
+        runs later timers and reactions again; a termination that lands in an
+        engine timer callback (our loop's hop) or in the engine's own microtask
+        checkpoint (an ES module's body after ``await``) ends only that job, and
+        the evaluation then waits forever for a promise nobody settles. What
+        jsrun keeps: `is_closed()` turns true at once (a local check), and every
+        later request fails with ``RuntimeTerminated(<reason>)``, which
+        ``get_stats()`` then answers without waiting for the runtime thread.
+        """
+        if self.evaluation_abandoned or not rt.is_closed():
+            return None
+        try:
+            rt.get_stats()
+        except jsrun.RuntimeTerminated as exc:
+            return str(exc)
+        except Exception:  # a failed runtime says nothing about why
+            return None
+        return None
 
     def _tracked(self, fn: Callable[..., Any]) -> Callable[..., Any]:
         """Wrap a callback the runtime thread makes into Python, counting it in `in_op`."""
@@ -324,6 +387,9 @@ class Execution:
             self.in_op += 1
             try:
                 result = fn(*args)
+                if result is STOP and (self.engine_terminated or (not self.stop_returned and self._closed_by_engine())):
+                    self.engine_terminated = True
+                    return ABORT
                 if result is STOP:
                     # The bridge never calls an op again after STOP (js/src/dispatch.js).
                     self.stop_returned = True
@@ -332,6 +398,31 @@ class Execution:
                 self.in_op -= 1
 
         return call
+
+    def _closed_by_engine(self) -> bool:
+        """Runtime thread, on its first STOP: has jsrun terminated the isolate itself?
+
+        Then the worker's own terminate() would block for good once the guest
+        waits to be terminated (jsrun defect 14), so the guest must unwind
+        instead. Asks the owner thread (`is_closed()` is owner-only, and local).
+        """
+        loop = self.loop
+        if loop is None or self.terminate_sent is not None:
+            return False
+        answered = threading.Event()
+        closed: list[bool] = []
+
+        def check() -> None:
+            rt = self.rt
+            closed.append(rt is not None and rt.is_closed() and not self.terminated.is_set())
+            answered.set()
+
+        try:
+            loop.call_soon_threadsafe(check)
+        except RuntimeError:
+            return False
+        answered.wait(0.5)
+        return bool(closed and closed[0])
 
     def kill(self, reason: str) -> None:
         """Stop the execution: wake it wherever it waits, then terminate the isolate."""
@@ -369,6 +460,12 @@ class Execution:
         """Called by the watchdog for a stopping execution (holding the GIL)."""
         if self.done or self.stop_requested is None or self.loop is None:
             return
+        if self.engine_terminated:
+            # jsrun terminated the isolate itself, and its terminate() now blocks
+            # until the runtime thread is idle (jsrun defect 14): never call it.
+            # The guest's next op answers ABORT, the bridge unwinds and rejects
+            # the evaluation; a guest that will not unwind is reported stuck.
+            return
         if not self.stop_returned:
             # The guest has not seen STOP: it is busy in JS, or about to call an op.
             if self.clock_id is None:
@@ -398,7 +495,12 @@ class Execution:
 
     def _terminate(self) -> None:
         rt = self.rt
-        if rt is None or rt.is_closed():
+        if rt is None:
+            return  # `_main` has closed it
+        if rt.is_closed() and not self.terminated.is_set():
+            # jsrun terminated it itself: its terminate() would now wait until the
+            # guest is idle (jsrun defect 14). The guest's next op answers ABORT.
+            self.engine_terminated = True
             return
         if self.in_op:
             return  # back in a callback: the watchdog will try again
@@ -411,7 +513,8 @@ class Execution:
         else:
             planned = {"status": self.kill_reason or "error", "message": "terminated"}
         self.worker.send_frame(FrameType.TERMINATING, self.exec_id, 0, "terminating", planned)
-        rt.terminate()
+        with contextlib.suppress(RuntimeError):  # closed meanwhile
+            rt.terminate()
         self.terminated.set()
 
     # ------------------------------------------------------------ ops (runtime thread)
