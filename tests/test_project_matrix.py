@@ -74,21 +74,9 @@ ADVANCING_CLOCK = {"lodash-es.mjs", "rxjs.js"}
 #: Programs that fail in the sandbox for a known reason. strict: each must start
 #: failing the xfail when its reason is gone (then the entry goes).
 KNOWN_GAPS = {
-    "uuid.mjs": "node:crypto createHash (v3, v5) and the globalThis.crypto Web Crypto global (randomUUID and "
-    "getRandomValues: uuid's v4/v7) are not there yet",
-    "uuid.cjs": "node:crypto createHash (v3, v5) and the globalThis.crypto Web Crypto global (randomUUID and "
-    "getRandomValues: uuid's v4/v7) are not there yet",
-    "dotenv.js": "require('url') (dotenv's main module loads it at the top) is not there yet",
-    "jsonwebtoken.js": "require('stream') (jws/lib/data-stream.js) and node:crypto (createHmac, createSign/"
-    "createVerify, createPublicKey/KeyObject) are not there yet",
-    "jsonwebtoken.mjs": "require('stream') (jws) and node:crypto (createHmac) are not there yet",
     "esm-interop.mjs": "a missing named import's SyntaxError: the engine (deno_core) appends ' at <url>:<line>:<col>' "
     "to the message, and for a CommonJS module Node's message is its own ('Named export ... not found. The "
     "requested module ... is a CommonJS module ...' with the import pkg hint)",
-    "bcryptjs.js": "require('crypto') at load (randomBytes for genSalt) is not there yet",
-    "pino.js": "node:diagnostics_channel (pino/lib/tools.js), assert (sonic-boom), worker_threads and url "
-    "(pino's transport modules, loaded at the top) are not there yet",
-    "nanoid.mjs": "the globalThis.crypto Web Crypto global (getRandomValues) is not there yet",
 }
 
 TimingMode = Literal["freeze", "off"]

@@ -1,4 +1,3 @@
-// parity: xfail=events.once with { signal } belongs to events.js (npm events 3.3 ignores the signal)
 // events.once / events.on-style consumers with web signals and targets.
 const events = require('events');
 (async () => {
