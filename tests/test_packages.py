@@ -236,7 +236,8 @@ def test_host_output_is_deterministic(case: Case) -> None:
 #: Programs that need what issue #4 (Node builtins) brings, or a documented
 #: difference. strict: each one must start failing the xfail when it is fixed.
 KNOWN_GAPS = {
-    "npm-packages/esm-imports-cjs.mjs": "url arrives with the builtins issue (#4)",
+    "npm-packages/esm-imports-cjs.mjs": "a missing named import: the engine appends the location to the SyntaxError "
+    "message (see tests/test_project_matrix.py, esm-interop.mjs)",
     "workspaces/index.js": "workspace packages are seen inside the overlay, not at their realpath (docs/architecture.md)",
     "workspaces/index.mjs": "workspace packages are seen inside the overlay, not at their realpath (docs/architecture.md)",
 }
