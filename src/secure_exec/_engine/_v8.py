@@ -886,10 +886,12 @@ def _plain(value: Any) -> Any:
 
 def _lib_args(value: Any) -> Any:
     """Library call arguments as Python means them: JS null is None, and a whole
-    number jsrun passed as a float (it does so from 2**31 up) is an int."""
+    number jsrun passed as a float (it does so from 2**31 up) is an int.
+
+    Done here, once, for every library function (`_engine/_lib`)."""
     if value is jsrun.undefined:
         return None
-    if isinstance(value, float) and value.is_integer() and abs(value) <= 2**53:
+    if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, dict):
         return {k: _lib_args(v) for k, v in value.items()}

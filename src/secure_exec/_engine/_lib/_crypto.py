@@ -11,47 +11,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-from collections.abc import Callable
 from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from . import LibError, LibFunction, LibState
-from . import register as _register
-
-
-def _clean(value: Any) -> Any:
-    """JS null/undefined as None, inside lists and dicts too.
-
-    The engine hands both over as `jsrun.undefined` (only _v8.py may import
-    jsrun, so it is recognised by its type's name).
-    """
-    if value is None or type(value).__name__ == "JsUndefined":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)  # JS numbers past 2**31 arrive as floats
-    if isinstance(value, list):
-        return [_clean(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _clean(item) for key, item in value.items()}
-    return value
-
-
-def register(name: str) -> Callable[[LibFunction], LibFunction]:
-    """`_lib.register` for crypto: the arguments arrive with JS null/undefined as None."""
-
-    def add(fn: LibFunction) -> LibFunction:
-        def call(state: LibState, *args: Any) -> Any:
-            return fn(state, *(_clean(arg) for arg in args))
-
-        call.__name__ = fn.__name__
-        call.__doc__ = fn.__doc__
-        _register(name)(call)
-        return fn
-
-    return add
-
+from . import LibError, LibState, register
 
 #: Node's digest names (lower-cased; OpenSSL looks them up case-insensitively) -> hashlib's.
 DIGESTS: dict[str, str] = {}
@@ -125,13 +90,6 @@ def hash_algorithm(name: Any) -> hashes.HashAlgorithm:
     return algorithm
 
 
-def get_handle(state: LibState, handle: Any, kind: type | tuple[type, ...] = object) -> Any:
-    """`state.get`, refusing booleans (a JS `true` would otherwise name handle 1)."""
-    if isinstance(handle, bool):
-        raise LibError("invalid library handle", "ERR_INVALID_STATE")
-    return state.get(handle, kind)
-
-
 def as_bytes(value: Any, what: str = "data") -> bytes:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)
@@ -196,12 +154,12 @@ def hash_new(state: LibState, name: Any, length: Any, data: Any) -> int:
 
 @register("crypto.hashUpdate")
 def hash_update(state: LibState, handle: Any, data: Any) -> None:
-    get_handle(state, handle, _Hash).impl.update(as_bytes(data))
+    state.get(handle, _Hash).impl.update(as_bytes(data))
 
 
 @register("crypto.hashDigest")
 def hash_digest(state: LibState, handle: Any, data: Any) -> bytes:
-    h = get_handle(state, handle, _Hash)
+    h = state.get(handle, _Hash)
     h.impl.update(as_bytes(data))
     state.release(handle)
     return _finish(h)
@@ -209,7 +167,7 @@ def hash_digest(state: LibState, handle: Any, data: Any) -> bytes:
 
 @register("crypto.hashCopy")
 def hash_copy(state: LibState, handle: Any, length: Any) -> int:
-    h = get_handle(state, handle, _Hash)
+    h = state.get(handle, _Hash)
     if length is not None:
         length = as_int(length, "outputLength", 0, MAX_KEYLEN)
         if h.length is None:
@@ -222,7 +180,7 @@ def hash_copy(state: LibState, handle: Any, length: Any) -> int:
 
 @register("crypto.hashRelease")
 def hash_release(state: LibState, handle: Any) -> None:
-    get_handle(state, handle, _Hash)
+    state.get(handle, _Hash)
     state.release(handle)
 
 
@@ -237,7 +195,7 @@ class _Hmac:
 def secret_bytes(state: LibState, key: Any) -> bytes:
     """Key material: raw bytes, or the handle of a secret KeyObject (an int)."""
     if isinstance(key, int) and not isinstance(key, bool):
-        return bytes(get_handle(state, key, bytes))
+        return bytes(state.get(key, bytes))
     return as_bytes(key, "key")
 
 
@@ -264,12 +222,12 @@ def hmac_new(state: LibState, name: Any, key: Any, data: Any) -> int:
 
 @register("crypto.hmacUpdate")
 def hmac_update(state: LibState, handle: Any, data: Any) -> None:
-    get_handle(state, handle, _Hmac).impl.update(as_bytes(data))
+    state.get(handle, _Hmac).impl.update(as_bytes(data))
 
 
 @register("crypto.hmacDigest")
 def hmac_digest(state: LibState, handle: Any, data: Any) -> bytes:
-    h = get_handle(state, handle, _Hmac)
+    h = state.get(handle, _Hmac)
     h.impl.update(as_bytes(data))
     state.release(handle)
     return bytes(h.impl.digest())

@@ -15,8 +15,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.poly1305 import Poly1305
 
-from . import LibError, LibState
-from ._crypto import as_bytes, get_handle, register, secret_bytes
+from . import LibError, LibState, register
+from ._crypto import as_bytes, secret_bytes
 
 #: Node's cipher name (lower-cased) -> (family, key length, iv length, mode).
 CIPHERS: dict[str, tuple[str, int, int, str]] = {}
@@ -212,14 +212,14 @@ def cipher_new(state: LibState, name: Any, key: Any, iv: Any, encrypt: Any, tag_
 
 @register("crypto.cipherUpdate")
 def cipher_update(state: LibState, handle: Any, data: Any) -> bytes:
-    cipher: _Cipher = get_handle(state, handle, _Cipher)
+    cipher: _Cipher = state.get(handle, _Cipher)
     return cipher.update(as_bytes(data))
 
 
 @register("crypto.cipherFinal")
 def cipher_final(state: LibState, handle: Any) -> list[Any]:
     """The last bytes and (encrypting an AEAD) the tag; the cipher is released."""
-    cipher = get_handle(state, handle, _Cipher)
+    cipher = state.get(handle, _Cipher)
     state.release(handle)
     out = cipher.final()
     return [out, cipher.tag if cipher.encrypt else None]
@@ -227,12 +227,12 @@ def cipher_final(state: LibState, handle: Any) -> list[Any]:
 
 @register("crypto.cipherSetAAD")
 def cipher_set_aad(state: LibState, handle: Any, aad: Any) -> None:
-    get_handle(state, handle, _Cipher).set_aad(as_bytes(aad, "buffer"))
+    state.get(handle, _Cipher).set_aad(as_bytes(aad, "buffer"))
 
 
 @register("crypto.cipherSetAuthTag")
 def cipher_set_auth_tag(state: LibState, handle: Any, tag: Any) -> None:
-    cipher = get_handle(state, handle, _Cipher)
+    cipher = state.get(handle, _Cipher)
     value = as_bytes(tag, "buffer")
     valid = GCM_TAG_LENGTHS if cipher.mode == "gcm" else tuple(range(1, 17))
     if cipher.encrypt or cipher.mode not in ("gcm", "aead") or cipher.tag is not None:
@@ -244,12 +244,12 @@ def cipher_set_auth_tag(state: LibState, handle: Any, tag: Any) -> None:
 
 @register("crypto.cipherSetAutoPadding")
 def cipher_set_auto_padding(state: LibState, handle: Any, on: Any) -> None:
-    cipher = get_handle(state, handle, _Cipher)
+    cipher = state.get(handle, _Cipher)
     if cipher.mode in ("cbc", "ecb"):
         cipher.padding = bool(on)
 
 
 @register("crypto.cipherRelease")
 def cipher_release(state: LibState, handle: Any) -> None:
-    get_handle(state, handle, _Cipher)
+    state.get(handle, _Cipher)
     state.release(handle)

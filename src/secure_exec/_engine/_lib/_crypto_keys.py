@@ -15,8 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, padding, rsa, x448, x25519
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
-from . import LibError, LibState
-from ._crypto import as_bytes, get_handle, hash_algorithm, register
+from . import LibError, LibState, register
+from ._crypto import as_bytes, hash_algorithm
 
 PrivateKey = (
     rsa.RSAPrivateKey,
@@ -123,7 +123,7 @@ def _store(state: LibState, key: Any) -> list[Any]:
 
 
 def get_key(state: LibState, handle: Any) -> Any:
-    return get_handle(state, handle, AnyKey)
+    return state.get(handle, AnyKey)
 
 
 # ---------------------------------------------------------------- generation

@@ -94,13 +94,6 @@ def _int(value: Any, what: str, lo: int, hi: int) -> int:
     return value
 
 
-def _opt(value: Any) -> Any:
-    """None for a missing value: jsrun hands JavaScript ``null`` over as ``JsUndefined``."""
-    if value is None or type(value).__name__ == "JsUndefined":
-        return None
-    return value
-
-
 def _hash(name: Any) -> tuple[str, type[hashes.HashAlgorithm]]:
     found = HASHES.get(name) if isinstance(name, str) else None
     if found is None:
@@ -307,7 +300,6 @@ def _load_raw(kind: str, data: bytes, curve: str | None) -> Any:
 def import_key(state: LibState, kind: Any, fmt: Any, data: Any, curve: Any = None) -> list[Any]:
     """Import an asymmetric key: ``[handle, 'public'|'private', details]``."""
     private_cls, public_cls = _kind(kind)
-    curve = _opt(curve)
     if curve is not None and curve not in CURVES:
         raise dom("Unrecognized namedCurve", "NotSupportedError")
     if kind == "ec" and curve is None:
@@ -579,7 +571,6 @@ def cipher(state: LibState, alg: Any, encrypt: Any, handle: Any, data: Any, para
 def derive(state: LibState, alg: Any, handle: Any, params: Any, length: Any) -> bytes:
     """deriveBits: ``length`` in bits (None: the whole shared secret for ECDH/X25519)."""
     params = params if isinstance(params, dict) else {}
-    length = _opt(length)
     if alg in ("ECDH", "X25519"):
         if alg == "ECDH":
             priv: Any = state.get(handle, ec.EllipticCurvePrivateKey)
