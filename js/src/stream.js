@@ -21,6 +21,18 @@ import { StringDecoder } from './string_decoder_impl.js';
 import { installWebStreams, web, isReadableStream, isWritableStream } from './stream_web.js';
 import { installBufferModule, Blob } from './buffer.js';
 
+// A destroy() that waits on a web stream's promise: the callback runs when it
+// settles, and an exception from the callback is rethrown as uncaught (Node's).
+function destroyDone(callback, error) {
+  return () => {
+    try {
+      callback(error);
+    } catch (err) {
+      ctx.process.nextTick(() => { throw err; });
+    }
+  };
+}
+
 const { Readable, Writable, Duplex, Transform, PassThrough } = Stream;
 
 // Node 22 raised the default byte highWaterMark from 16 KiB to 64 KiB.
@@ -186,13 +198,7 @@ function readableFromWeb(readableStream, options = {}) {
       }, (error) => readable.destroy(error));
     },
     destroy(error, callback) {
-      function done() {
-        try {
-          callback(error);
-        } catch (err) {
-          ctx.process.nextTick(() => { throw err; });
-        }
-      }
+      const done = destroyDone(callback, error);
       if (!closed) {
         reader.cancel(error).then(done, done);
         return;
@@ -269,13 +275,7 @@ function writableFromWeb(writableStream, options = {}) {
       writer.ready.then(() => writer.write(chunk)).then(() => callback(), callback);
     },
     destroy(error, callback) {
-      function done() {
-        try {
-          callback(error);
-        } catch (err) {
-          ctx.process.nextTick(() => { throw err; });
-        }
-      }
+      const done = destroyDone(callback, error);
       if (!closed) {
         if (error != null) writer.abort(error).then(done, done);
         else writer.close().then(done, done);
