@@ -26,6 +26,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 import pytest
 import pytest_asyncio
@@ -122,9 +123,11 @@ def host_outcome(installed_dir: Path, entry: str) -> Outcome:
     return run_host(installed_dir, entry)
 
 
-async def run_sandbox(installed_dir: Path, entry: str, pool: WorkerPool | None = None) -> Outcome:
+async def run_sandbox(
+    installed_dir: Path, entry: str, pool: WorkerPool | None = None, timing: Literal["freeze", "off"] = "freeze"
+) -> Outcome:
     """The same program in the sandbox: node_modules through the overlay, sources under /app."""
-    rt = await NodeRuntime.create(module_access_cwd=str(installed_dir), pool=pool)
+    rt = await NodeRuntime.create(module_access_cwd=str(installed_dir), pool=pool, timing_mitigation=timing)
     try:
         for rel, data in source_files(installed_dir).items():
             await rt.write_file(f"{GUEST_ROOT}/{rel}", data)

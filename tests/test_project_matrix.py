@@ -33,8 +33,8 @@ import pytest
 import pytest_asyncio
 
 from packages import LOCKFILE, PROJECTS, install, source_files
-from secure_exec import NodeRuntime, WorkerPool
-from test_packages import GUEST_ROOT, Outcome, normalise, run_host
+from secure_exec import WorkerPool
+from test_packages import Outcome, run_host, run_sandbox
 
 MATRIX = PROJECTS / "matrix"
 EXACT_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -99,28 +99,6 @@ def installed() -> Path:
 @cache
 def host_outcome(program: str) -> Outcome:
     return run_host(installed(), program)
-
-
-async def run_sandbox(installed_dir: Path, entry: str, timing: TimingMode, pool: WorkerPool) -> Outcome:
-    """``entry`` in a fresh runtime: sources under /app, node_modules through the overlay."""
-    rt = await NodeRuntime.create(module_access_cwd=str(installed_dir), pool=pool, timing_mitigation=timing)
-    try:
-        for rel, data in source_files(installed_dir).items():
-            await rt.write_file(f"{GUEST_ROOT}/{rel}", data)
-        out, err = bytearray(), bytearray()
-        result = await rt.exec(
-            (installed_dir / entry).read_text(encoding="utf-8"),
-            file_path=f"{GUEST_ROOT}/{entry}",
-            cwd=GUEST_ROOT,
-            timeout=60,
-            on_stdout=out.extend,
-            on_stderr=err.extend,
-        )
-    finally:
-        await rt.aclose()
-    assert result.error is None, result.error
-    assert not result.stdout_truncated and not result.stderr_truncated
-    return Outcome(result.exit_code, normalise(bytes(out), None), normalise(bytes(err), None))
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
@@ -191,7 +169,7 @@ async def test_same_output_as_host_node(case: MatrixCase, pool: WorkerPool) -> N
     host = host_outcome(case.program)
     assert host.exit_code == 0 and host.stdout, f"host Node failed on {case.program}:\n{host.stderr.decode()}"
     timing: TimingMode = "off" if case.program in ADVANCING_CLOCK else "freeze"
-    guest = await run_sandbox(installed(), case.program, timing, pool)
+    guest = await run_sandbox(installed(), case.program, pool, timing)
     # Decoded text first for a readable diff, then the bytes themselves.
     assert guest.readable() == host.readable()
     assert guest == host
@@ -201,7 +179,7 @@ async def test_same_output_as_host_node(case: MatrixCase, pool: WorkerPool) -> N
 async def test_frozen_clock_changes_debounce_as_documented(pool: WorkerPool) -> None:
     """rxjs's debounceTime measures time with Date.now(): frozen, every value looks early."""
     host = host_outcome("rxjs.js")
-    guest = await run_sandbox(installed(), "rxjs.js", "freeze", pool)
+    guest = await run_sandbox(installed(), "rxjs.js", pool, "freeze")
     assert guest.exit_code == 0 and guest.stderr == b""
     assert b'debounced ["hello","hello!"]' in host.stdout
     assert b'debounced ["hello!"]' in guest.stdout
