@@ -35,5 +35,3 @@ function emit(type) {
 }
 EventEmitter.prototype.emit = named(emit, 'emit');
 
-// Kept for index.js: everything is set up when the bundle is evaluated.
-export function installEvents() {}

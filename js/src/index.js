@@ -3,7 +3,7 @@
 // captures and deletes before calling it. Nothing here may read clocks or
 // configuration at snapshot time.
 
-import { EventEmitter, installEvents } from './events.js';
+import { EventEmitter } from './events.js';
 import * as bufferModule from 'buffer';
 import util from 'node-lib:internal/util/inspect';
 import pathModule from 'node-lib:path';
@@ -84,7 +84,6 @@ function boot(caps) {
   // The bundler may rename functions that shadow others; guests see Node's names.
   for (const name of ['inspect', 'format', 'formatWithOptions', 'stripVTControlCharacters']) named(util[name], name);
   installBuffer(util.inspect);
-  installEvents(util);
   const clocks = installClocks(g, config);
   const encode = (s) => core.encode(s);
   const stdout = createWritable(1, encode, config.payloadLimitBytes);

@@ -199,11 +199,16 @@ def secret_bytes(state: LibState, key: Any) -> bytes:
     return as_bytes(key, "key")
 
 
-def _new_hmac(state: LibState, name: Any, key: Any) -> _Hmac:
+def _fixed_digest(name: Any) -> str:
+    """hashlib's name for a digest HMAC and PBKDF2 can use: not an XOF (shake*)."""
     impl = digest_name(name)
     if impl in XOF_DEFAULT:
         raise LibError(f"Invalid digest: {name}", "ERR_CRYPTO_INVALID_DIGEST", "TypeError")
-    return _Hmac(hmac.new(secret_bytes(state, key), digestmod=impl))
+    return impl
+
+
+def _new_hmac(state: LibState, name: Any, key: Any) -> _Hmac:
+    return _Hmac(hmac.new(secret_bytes(state, key), digestmod=_fixed_digest(name)))
 
 
 @register("crypto.hmacOnce")
@@ -235,9 +240,7 @@ def hmac_digest(state: LibState, handle: Any, data: Any) -> bytes:
 
 @register("crypto.hmacCheck")
 def hmac_check(state: LibState, name: Any) -> bool:
-    impl = digest_name(name)
-    if impl in XOF_DEFAULT:
-        raise LibError(f"Invalid digest: {name}", "ERR_CRYPTO_INVALID_DIGEST", "TypeError")
+    _fixed_digest(name)
     return True
 
 
@@ -272,9 +275,7 @@ def timing_safe_equal(state: LibState, a: Any, b: Any) -> bool:
 
 @register("crypto.pbkdf2")
 def pbkdf2(state: LibState, password: Any, salt: Any, iterations: Any, keylen: Any, digest: Any) -> bytes:
-    impl = digest_name(digest)
-    if impl in XOF_DEFAULT:
-        raise LibError(f"Invalid digest: {digest}", "ERR_CRYPTO_INVALID_DIGEST", "TypeError")
+    impl = _fixed_digest(digest)
     rounds = as_int(iterations, "iterations", 1, 2**31 - 1)
     length = as_int(keylen, "keylen", 0, MAX_KEYLEN)
     if length == 0:
