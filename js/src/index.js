@@ -18,7 +18,7 @@ import * as modules from './modules.js';
 import { installOs } from './os.js';
 import { installTty } from './tty.js';
 import { configureErrors, installStackFormatter, invalidArgType, validateFunction } from './errors.js';
-import { installBuffer } from './buffer.js';
+import { installBuffer, installBufferModule } from './buffer.js';
 import { installInspectBindings } from './inspect_bindings.js';
 import { installIteratorPreview } from './iterator_preview.js';
 import { installNativeToString, named } from './native.js';
@@ -153,7 +153,7 @@ function boot(caps) {
   const timers = installTimers();
 
   modules.defineBuiltin('events', () => EventEmitter);
-  modules.defineBuiltin('buffer', () => bufferModule);
+  installBufferModule(ctx);
   modules.defineBuiltin('process', () => process);
   modules.defineBuiltin('console', () => console);
   modules.defineBuiltin('module', modules.moduleBuiltin);

@@ -19,7 +19,7 @@ import { invalidArgType, nodeError } from './errors.js';
 import { named } from './native.js';
 import { StringDecoder } from './string_decoder_impl.js';
 import { installWebStreams, web, isReadableStream, isWritableStream } from './stream_web.js';
-import { installBufferModule, Blob } from './buffer.js';
+import { Blob } from './buffer.js';
 
 // A destroy() that waits on a web stream's promise: the callback runs when it
 // settles, and an exception from the callback is rethrown as uncaught (Node's).
@@ -432,7 +432,6 @@ export { Stream };
 export function install(context) {
   Stream.setDefaultHighWaterMark(false, NODE_DEFAULT_HWM);
   Stream.setDefaultHighWaterMark(true, 16);
-  installBufferModule(context);
   installWebStreams(context);
   defineBuiltin('stream', () => Stream);
   defineBuiltin('stream/promises', () => streamPromises);
